@@ -1,0 +1,1 @@
+"""Text stages: boilerplate cleaning, sentences and tokens, POS tags and lemmas."""

@@ -1,0 +1,62 @@
+"""Sentences and tokens with somajo, with offsets into `Document.text`.
+
+The cleaned text is fed to somajo one line (paragraph) at a time, so a headline
+without a full stop never runs into the next paragraph.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from somajo import SoMaJo
+
+from lagebild.model import Document, Sentence, Token
+
+_MODELS = {"de": "de_CMC", "en": "en_PTB"}
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(language: str) -> SoMaJo:
+    model = _MODELS.get(language, "de_CMC")
+    return SoMaJo(model, split_camel_case=True, character_offsets=True)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, line) for every non-blank line of `text`."""
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield offset, line
+        offset += len(line) + 1
+
+
+def split_sentences(text: str, language: str = "de") -> list[Sentence]:
+    """Split `text` into sentences of tokens; offsets index into `text`."""
+    paras = list(paragraphs(text))
+    if not paras:
+        return []
+    sentences: list[Sentence] = []
+    para = -1
+    last_end = 10**9
+    for raw in _tokenizer(language).tokenize_text([p for _, p in paras]):
+        if not raw:
+            continue
+        first = raw[0].character_offset[0]
+        if first < last_end or para < 0:
+            para += 1  # offsets restart at 0 in each new paragraph
+        base = paras[para][0]
+        tokens = [
+            Token(text=t.text, start=base + t.character_offset[0], end=base + t.character_offset[1],
+                  kind=t.token_class)
+            for t in raw
+        ]
+        last_end = raw[-1].character_offset[1]
+        start, end = tokens[0].start, tokens[-1].end
+        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end], tokens=tokens))
+    return sentences
+
+
+def segment(doc: Document) -> Document:
+    """Stage: fill `doc.sentences` from `doc.text`."""
+    doc.sentences = split_sentences(doc.text, doc.language or "de")
+    return doc
