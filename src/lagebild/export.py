@@ -1,0 +1,81 @@
+"""Exports: JSONL (the contract in DESIGN.md, scored by shared/tools/score.py) and CSV."""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from lagebild.model import Document
+
+CLAIM_COLUMNS = ("id", "doc_id", "outlet", "published", "text", "value", "value_max", "approx", "vague", "unit",
+                 "measure", "measure_lemma", "source", "hedged", "hedge", "time", "sentence", "start", "end")
+ENTITY_COLUMNS = ("canonical", "type", "documents", "mentions", "aliases")
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    """One document line of the JSONL export."""
+    sentence_text = {s.index: s.text for s in doc.sentences}
+    return {
+        "kind": "document",
+        "id": doc.id,
+        "source": doc.source,
+        "outlet": doc.outlet,
+        "language": doc.language,
+        "title": doc.title,
+        "published": doc.published,
+        "url": doc.url,
+        "status": doc.meta.get("status", "ok"),
+        "error": doc.meta.get("error"),
+        "text": doc.text,
+        "removed_lines": doc.removed_lines,
+        "removed": [{"line": ln.number, "reason": ln.reason} for ln in doc.lines if not ln.keep and ln.text.strip()],
+        "entities": [{"canonical": e.canonical, "type": e.type, "aliases": e.aliases,
+                      "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
+                     for e in doc.entities],
+        "times": [{"text": t.text, "value": t.value, "kind": t.kind, "start": t.start, "end": t.end}
+                  for t in doc.times],
+        "claims": [{"id": c.id, "text": c.text, "value": c.value, "value_max": c.value_max, "approx": c.approx,
+                    "vague": c.vague, "unit": c.unit, "measure": c.measure, "measure_lemma": c.measure_lemma,
+                    "source": c.source, "hedged": c.hedged, "hedge": c.hedge, "time": c.time,
+                    "sentence": sentence_text.get(c.sentence, ""), "start": c.start, "end": c.end}
+                   for c in doc.claims],
+        "events": [{"kind": e.kind, "trigger": e.trigger, "participants": e.participants, "place": e.place,
+                    "time": e.time, "sentence": sentence_text.get(e.sentence, ""), "start": e.start, "end": e.end}
+                   for e in doc.events],
+    }
+
+
+def jsonl_lines(docs: Iterable[Document], groups: Iterable[dict[str, Any]] = ()) -> Iterator[str]:
+    for doc in docs:
+        yield json.dumps(document_record(doc), ensure_ascii=False)
+    for group in groups:
+        yield json.dumps({"kind": "group", **group}, ensure_ascii=False)
+
+
+def write_jsonl(out: IO[str], docs: Iterable[Document], groups: Iterable[dict[str, Any]] = ()) -> int:
+    n = 0
+    for line in jsonl_lines(docs, groups):
+        out.write(line + "\n")
+        n += 1
+    return n
+
+
+def write_claims_csv(out: IO[str], claim_rows: Iterable[dict[str, Any]]) -> int:
+    writer = csv.DictWriter(out, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for row in claim_rows:
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def write_entities_csv(out: IO[str], entity_rows: Iterable[dict[str, Any]]) -> int:
+    writer = csv.DictWriter(out, fieldnames=ENTITY_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for row in entity_rows:
+        writer.writerow({**row, "documents": " ".join(row["documents"]), "aliases": " | ".join(row["aliases"])})
+        n += 1
+    return n

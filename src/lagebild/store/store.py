@@ -1,0 +1,210 @@
+"""The store: writes analyzed Documents and reads them back (SQLAlchemy Core).
+
+All SQL lives in this package. Every write of one document happens in one
+transaction: its old rows are deleted and the new ones inserted, so re-analyzing
+replaces and never duplicates.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from lagebild.errors import StoreError
+from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
+from lagebild.store import schema as s
+from lagebild.store.dialect import make_engine
+from lagebild.store.migrations import migrate
+
+DEFAULT_DB = "sqlite:///lagebild.db"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A lagebild database. `Store(url)` opens it and applies pending migrations."""
+
+    def __init__(self, url: str = DEFAULT_DB) -> None:
+        self.url = url
+        try:
+            self.engine = make_engine(url)
+            migrate(self.engine)
+        except (OperationalError, SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"cannot open the database {url!r}: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}. Check the --db URL (e.g. sqlite:///lagebild.db "
+                             "or postgresql://user@127.0.0.1/lagebild) and that the server is running.") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------------
+    def content_hash(self, doc_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.documents.c.content_hash, s.documents.c.status)
+                               .where(s.documents.c.id == doc_id)).first()
+        return row.content_hash if row and row.status == "ok" else None
+
+    def save(self, doc: Document, error: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            self._delete(conn, doc.id)
+            conn.execute(s.documents.insert().values(**_document_row(doc, error)))
+            if error is None:
+                self._insert_children(conn, doc)
+
+    def save_failure(self, source: str, error: str, raw: bytes | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.failures).where(s.failures.c.source == source))
+            conn.execute(s.failures.insert().values(source=source, error=error, raw=raw, seen_at=_now()))
+
+    def clear_failure(self, source: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.failures).where(s.failures.c.source == source))
+
+    @staticmethod
+    def _delete(conn: Connection, doc_id: str) -> None:
+        for table in s.DOCUMENT_CHILDREN:
+            conn.execute(delete(table).where(table.c.doc_id == doc_id))
+        conn.execute(delete(s.documents).where(s.documents.c.id == doc_id))
+
+    @staticmethod
+    def _insert_children(conn: Connection, doc: Document) -> None:
+        def put(table: Any, rows: list[dict[str, Any]]) -> None:
+            if rows:
+                conn.execute(table.insert(), rows)
+
+        put(s.sentences, [{"doc_id": doc.id, "idx": x.index, "start": x.start, "end": x.end} for x in doc.sentences])
+        put(s.entities, [{"doc_id": doc.id, "idx": i, "canonical": e.canonical, "type": e.type}
+                         for i, e in enumerate(doc.entities)])
+        put(s.mentions, list({(i, m.start): {"doc_id": doc.id, "entity_idx": i, "start": m.start, "end": m.end,
+                                             "text": m.text}
+                              for i, e in enumerate(doc.entities) for m in e.mentions}.values()))
+        put(s.times, [{"doc_id": doc.id, "idx": i, "text": t.text, "value": t.value, "start": t.start,
+                       "end": t.end, "kind": t.kind} for i, t in enumerate(doc.times)])
+        put(s.claims, [_claim_row(doc.id, i, c) for i, c in enumerate(doc.claims)])
+        put(s.events, [{"doc_id": doc.id, "idx": i, "kind": e.kind, "trigger": e.trigger,
+                        "participants": json.dumps(e.participants, ensure_ascii=False), "place": e.place,
+                        "time": e.time, "sentence": e.sentence, "start": e.start, "end": e.end}
+                       for i, e in enumerate(doc.events)])
+
+    # -- reading -----------------------------------------------------------------
+    def document_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(s.documents.c.id).order_by(s.documents.c.id)).scalars())
+
+    def load(self, doc_id: str) -> Document | None:
+        docs = list(self.documents([doc_id]))
+        return docs[0] if docs else None
+
+    def documents(self, ids: list[str] | None = None) -> Iterator[Document]:
+        """Documents with everything extracted, in id order."""
+        with self.engine.connect() as conn:
+            q = select(s.documents).order_by(s.documents.c.id)
+            if ids is not None:
+                q = q.where(s.documents.c.id.in_(ids))
+            for row in conn.execute(q).mappings().all():
+                yield _load_document(conn, row)
+
+    def failures(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.failures.c.source, s.failures.c.error, s.failures.c.seen_at)
+                                .order_by(s.failures.c.source)).mappings().all()
+        return [dict(r) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            out = {}
+            for name, table in (("documents", s.documents), ("claims", s.claims), ("times", s.times),
+                                ("events", s.events), ("failures", s.failures)):
+                out[name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            out["entities"] = conn.execute(select(func.count(func.distinct(s.entities.c.canonical)))).scalar_one()
+            out["failed_documents"] = conn.execute(select(func.count()).select_from(s.documents)
+                                                   .where(s.documents.c.status != "ok")).scalar_one()
+        return out
+
+    def claim_rows(self) -> list[dict[str, Any]]:
+        """Every claim with its document's outlet, title and published date."""
+        with self.engine.connect() as conn:
+            q = (select(s.claims, s.documents.c.outlet, s.documents.c.title, s.documents.c.published,
+                        s.documents.c.source.label("doc_source"))
+                 .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
+                 .order_by(s.claims.c.doc_id, s.claims.c.idx))
+            return [dict(r) for r in conn.execute(q).mappings().all()]
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """Entities across documents: canonical, type, documents, mentions, aliases."""
+        with self.engine.connect() as conn:
+            ents = conn.execute(select(s.entities)).mappings().all()
+            ments = conn.execute(select(s.mentions.c.doc_id, s.mentions.c.entity_idx, s.mentions.c.text))\
+                .mappings().all()
+        by_key: dict[tuple[str, int], str] = {(e["doc_id"], e["idx"]): e["canonical"] for e in ents}
+        out: dict[str, dict[str, Any]] = {}
+        for e in ents:
+            row = out.setdefault(e["canonical"], {"canonical": e["canonical"], "type": e["type"], "documents": set(),
+                                                  "mentions": 0, "aliases": {}})
+            row["documents"].add(e["doc_id"])
+        for m in ments:
+            canonical = by_key.get((m["doc_id"], m["entity_idx"]))
+            if canonical:
+                out[canonical]["mentions"] += 1
+                out[canonical]["aliases"][m["text"]] = None
+        rows = [{**r, "documents": sorted(r["documents"]), "aliases": list(r["aliases"])} for r in out.values()]
+        return sorted(rows, key=lambda r: (-len(r["documents"]), -r["mentions"], r["canonical"]))
+
+
+def _document_row(doc: Document, error: str | None) -> dict[str, Any]:
+    lines = [[ln.number, ln.keep, ln.reason, ln.text] for ln in doc.lines if ln.text.strip()]
+    return {
+        "id": doc.id, "source": doc.source, "content_hash": doc.meta.get("content_hash", ""),
+        "raw_format": doc.raw_format, "raw": doc.raw, "raw_text": doc.raw_text, "title": doc.title,
+        "outlet": doc.outlet, "url": doc.url, "language": doc.language, "published": doc.published,
+        "text": doc.text, "lines": json.dumps(lines, ensure_ascii=False),
+        "meta": json.dumps(doc.meta, ensure_ascii=False, default=str),
+        "status": "failed" if error else "ok", "error": error, "analyzed_at": _now(),
+    }
+
+
+def _claim_row(doc_id: str, idx: int, c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id or f"{doc_id}:c{idx}", "doc_id": doc_id, "idx": idx, "text": c.text, "value": c.value,
+        "value_max": c.value_max, "approx": c.approx, "vague": c.vague, "unit": c.unit, "measure": c.measure,
+        "measure_lemma": c.measure_lemma, "source": c.source, "hedged": c.hedged, "hedge": c.hedge,
+        "time": c.time, "sentence": c.sentence, "start": c.start, "end": c.end,
+    }
+
+
+def _load_document(conn: Connection, row: Any) -> Document:
+    doc_id = row["id"]
+    doc = Document(id=doc_id, source=row["source"], raw=row["raw"], raw_format=row["raw_format"],
+                   raw_text=row["raw_text"], title=row["title"], outlet=row["outlet"], url=row["url"],
+                   language=row["language"], published=row["published"], text=row["text"],
+                   meta=json.loads(row["meta"] or "{}"))
+    doc.meta["status"], doc.meta["error"] = row["status"], row["error"]
+    doc.lines = [Line(number=n, text=t, keep=k, reason=r) for n, k, r, t in json.loads(row["lines"] or "[]")]
+
+    def rows(table: Any, order: Any) -> list[Any]:
+        return list(conn.execute(select(table).where(table.c.doc_id == doc_id).order_by(*order)).mappings())
+
+    doc.sentences = [Sentence(index=r["idx"], start=r["start"], end=r["end"], text=doc.text[r["start"]:r["end"]])
+                     for r in rows(s.sentences, [s.sentences.c.idx])]
+    mentions: dict[int, list[Mention]] = {}
+    for r in rows(s.mentions, [s.mentions.c.entity_idx, s.mentions.c.start]):
+        mentions.setdefault(r["entity_idx"], []).append(Mention(text=r["text"], start=r["start"], end=r["end"]))
+    doc.entities = [Entity(canonical=r["canonical"], type=r["type"], mentions=mentions.get(r["idx"], []))
+                    for r in rows(s.entities, [s.entities.c.idx])]
+    doc.times = [TimeExpr(text=r["text"], value=r["value"], start=r["start"], end=r["end"], kind=r["kind"])
+                 for r in rows(s.times, [s.times.c.idx])]
+    doc.claims = [Claim(id=r["id"], text=r["text"], value=r["value"], value_max=r["value_max"], approx=r["approx"],
+                        vague=r["vague"], unit=r["unit"], measure=r["measure"], measure_lemma=r["measure_lemma"],
+                        source=r["source"], hedged=r["hedged"], hedge=r["hedge"], time=r["time"],
+                        sentence=r["sentence"], start=r["start"], end=r["end"])
+                  for r in rows(s.claims, [s.claims.c.idx])]
+    doc.events = [Event(kind=r["kind"], trigger=r["trigger"], start=r["start"], end=r["end"], sentence=r["sentence"],
+                        participants=json.loads(r["participants"]), place=r["place"], time=r["time"])
+                  for r in rows(s.events, [s.events.c.idx])]
+    return doc
