@@ -102,7 +102,7 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
     todo: list[Document] = []
     for item in read_paths(paths, max_bytes):
         if isinstance(item, InputError):
-            log.warning("skipped %s", item)
+            log.info("skipped %s", item)
             report.failed.append(item)
             store.save_failure(item.source, item.message, _raw_bytes(item.source, max_bytes))
             continue
@@ -118,7 +118,7 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
         store.save(doc, error)
         store.clear_failure(doc.source)
         if error:
-            log.warning("analysis of %s failed: %s (raw input kept)", doc.id, error)
+            log.info("analysis of %s failed: %s (raw input kept)", doc.id, error)
             report.stage_errors[doc.id] = error
         else:
             report.analyzed.append(doc.id)

@@ -33,7 +33,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -94,9 +94,10 @@ def analyze(
             _fail(str(exc))
     report = corpus.report
     for failure in report.failed:
-        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False, soft_wrap=True)
     for doc_id, message in report.stage_errors.items():
-        err.print(f"[yellow]failed[/yellow] {doc_id}: {message} (raw input kept in the database)", highlight=False)
+        err.print(f"[yellow]failed[/yellow] {doc_id}: {message} (raw input kept in the database)",
+                  highlight=False, soft_wrap=True)
     if not quiet:
         console.print(f"analyzed {len(report.analyzed)}, unchanged {len(report.unchanged)}, "
                       f"failed {len(report.failed) + len(report.stage_errors)}")

@@ -7,6 +7,7 @@ CLAWS tags are mapped to the nearest STTS tag so later stages ask one question
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from HanTa import HanoverTagger as ht
@@ -42,7 +43,11 @@ def normalise_tag(tag: str, language: str) -> str:
     return tag.replace("(", "").replace(")", "")
 
 
-@lru_cache(maxsize=50_000)
+# LAGEBILD_TAG_CACHE=0 turns the sentence cache off (benchmarks: copies cost like new articles)
+_CACHE_SIZE = int(os.environ.get("LAGEBILD_TAG_CACHE", "50000"))
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
 def tag_words(words: tuple[str, ...], language: str) -> tuple[tuple[str, str], ...]:
     """(lemma, STTS tag) for each word of one sentence."""
     tagged = _tagger(language).tag_sent(list(words), taglevel=1)

@@ -1,0 +1,61 @@
+"""Shared fixtures: paths to the dev corpus and gold, and databases (SQLite always,
+PostgreSQL when `make test` started one — see scripts/test-services.sh)."""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold"
+EXAMPLES = ROOT / "examples" / "corpus"
+EXAMPLE_GOLD = ROOT / "examples" / "gold"
+SCORER = SHARED / "tools" / "score.py"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+def _pg_base() -> str | None:
+    url = os.environ.get("LAGEBILD_TEST_PG")
+    if not url and os.environ.get("LAGEBILD_REQUIRE_PG"):
+        pytest.fail("LAGEBILD_REQUIRE_PG is set but LAGEBILD_TEST_PG is not; run scripts/test-services.sh")
+    return url
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema-less database per test (dropped afterwards)."""
+    base = _pg_base()
+    if not base:
+        pytest.skip("no PostgreSQL server (set LAGEBILD_TEST_PG or run `make test`)")
+    import sqlalchemy as sa
+
+    from lagebild.store.dialect import normalise_url
+
+    name = f"lb_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = base.rsplit("/", 1)[0] + "/" + name
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Run a store test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    return str(request.getfixturevalue("pg_url"))

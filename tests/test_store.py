@@ -1,0 +1,123 @@
+"""The store on SQLite and PostgreSQL: round trips, idempotent re-analysis, migrations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lagebild.api import analyze
+from lagebild.errors import StoreError
+from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
+from lagebild.store import Store
+from lagebild.store.migrations import MIGRATIONS
+
+
+def _document(doc_id: str = "d1", text: str = "Rund 14.000 Soldaten sollen in Kursk sein.") -> Document:
+    doc = Document(id=doc_id, source=f"/tmp/{doc_id}.txt", raw=text + "\nFoto: Agentur", raw_format="txt",
+                   raw_text=text + "\nFoto: Agentur", title="Titel", outlet="Morgenblatt", language="de",
+                   published="2025-07", text=text, meta={"content_hash": "abc", "encoding": "utf-8"})
+    doc.lines = [Line(1, text), Line(2, "Foto: Agentur", keep=False, reason="credit")]
+    doc.sentences = [Sentence(index=0, start=0, end=len(text), text=text)]
+    doc.entities = [Entity("Kursk", "LOC", [Mention("Kursk", 35, 40)])]
+    doc.times = [TimeExpr("im Juni 2024", "2024-06", 0, 5, "date")]
+    doc.claims = [Claim(text="Rund 14.000 Soldaten", value=14000.0, start=0, end=20, approx=True, unit="person",
+                        measure="Soldaten", measure_lemma="Soldat", source="Geheimdienst", hedged=True,
+                        hedge="sollen", time="2025-07", sentence=0, id=f"{doc_id}:c0")]
+    doc.events = [Event(kind="deployment", trigger="sein", start=0, end=5, sentence=0, participants=["Kursk"],
+                        place="Kursk", time="2025-07")]
+    return doc
+
+
+def _comparable(doc: Document) -> Document:
+    doc.meta = {k: v for k, v in doc.meta.items() if k not in ("status", "error")}
+    for s in doc.sentences:
+        s.tokens = []
+    return doc
+
+
+def test_store_round_trip(db_url: str) -> None:
+    store = Store(db_url)
+    doc = _document()
+    store.save(doc)
+    loaded = store.load("d1")
+    assert loaded is not None
+    assert _comparable(loaded) == _comparable(_document())
+    assert loaded.removed_lines == [2]
+    store.close()
+
+
+def test_store_save_twice_replaces(db_url: str) -> None:
+    store = Store(db_url)
+    store.save(_document())
+    store.save(_document())
+    counts = store.counts()
+    assert (counts["documents"], counts["claims"], counts["entities"]) == (1, 1, 1)
+    store.close()
+
+
+def test_store_migrations_are_recorded_once(db_url: str) -> None:
+    Store(db_url).close()
+    store = Store(db_url)  # opening again applies nothing
+    from sqlalchemy import select
+
+    from lagebild.store.schema import migrations
+
+    with store.engine.connect() as conn:
+        names = list(conn.execute(select(migrations.c.name)).scalars())
+    assert names == [name for name, _ in MIGRATIONS]
+    store.close()
+
+
+def test_store_bad_url_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="--db URL"):
+        Store(f"sqlite:///{tmp_path}/missing-dir/x.db")
+
+
+_texts = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=200)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_texts, title=st.one_of(st.none(), _texts), value=st.floats(allow_nan=False, allow_infinity=False,
+                                                                         width=32))
+def test_store_any_document_reads_back_identical(tmp_path: Path, text: str, title: str | None,
+                                                 value: float) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'prop.db'}")
+    doc = _document("p", text)
+    doc.title = title
+    doc.claims[0].value = value
+    store.save(doc)
+    loaded = store.load("p")
+    assert loaded is not None
+    expected = _document("p", text)
+    expected.title, expected.claims[0].value = title, value
+    assert _comparable(loaded) == _comparable(expected)
+    store.close()
+
+
+def test_store_reanalyzing_changes_nothing_and_force_redoes(db_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Schlagzeile\n\nIn Moskau trafen sich am Montag die Minister.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Andere Meldung\n\nDie Regierung in Seoul nannte 12.000 Soldaten.\n",
+                                  encoding="utf-8")
+    first = analyze([folder], db=db_url, workers=1)
+    assert sorted(first.report.analyzed) == ["a", "b"]
+    before = first.store.counts()
+    second = analyze([folder], db=db_url, workers=1)
+    assert second.report.analyzed == [] and sorted(second.report.unchanged) == ["a", "b"]
+    assert second.store.counts() == before
+    third = analyze([folder], db=db_url, workers=1, force=True)
+    assert sorted(third.report.analyzed) == ["a", "b"] and third.store.counts() == before
+    for corpus in (first, second, third):
+        corpus.store.close()
+
+
+def test_store_keeps_failed_inputs_and_raw_bytes(sqlite_url: str, tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Meldung\n\nEin Text über Moskau.\n", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    corpus = analyze([tmp_path], db=sqlite_url, workers=1)
+    assert corpus.report.analyzed == ["ok"] and len(corpus.report.failed) == 1
+    (failure,) = corpus.store.failures()
+    assert failure["source"].endswith("bin.txt") and "binary" in failure["error"]
