@@ -14,10 +14,18 @@ from lagebild.extract.claims import extract_claims
 from lagebild.extract.entities import extract_entities
 from lagebild.extract.events import extract_events
 from lagebild.extract.times import extract_times
+from lagebild.ingest.readers import title_from_text
 from lagebild.model import Document
 from lagebild.text.clean import clean
 from lagebild.text.segment import segment
 from lagebild.text.tag import tag
+
+
+def entitle(doc: Document) -> Document:
+    """Stage: a title from the cleaned text's first line when the input had none."""
+    if not doc.title:
+        doc.title = title_from_text(doc.text)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,7 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("clean", clean, ("raw_text",), ("lines", "text")),
+    Stage("title", entitle, ("text",), ("title",)),
     Stage("segment", segment, ("text",), ("sentences",)),
     Stage("tag", tag, ("sentences",), ("sentences.pos",)),
     Stage("entities", extract_entities, ("sentences.pos",), ("entities",)),

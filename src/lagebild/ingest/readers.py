@@ -36,7 +36,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _title_from_text(text: str) -> str | None:
+def title_from_text(text: str) -> str | None:
     """The first non-blank line, when it reads like a headline (short, no full stop)."""
     for line in text.split("\n"):
         line = line.strip()
@@ -63,7 +63,7 @@ def read_txt(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Inpu
         yield exc
         return
     doc = Document(id=path.stem, source=str(path), raw=text, raw_format="txt", raw_text=text,
-                   title=_title_from_text(text), meta={"encoding": encoding})
+                   meta={"encoding": encoding})
     yield _finish(doc)
 
 
@@ -121,7 +121,7 @@ def record_to_document(record: dict[str, Any], source: str) -> Document | InputE
         if isinstance(made, InputError):
             return made
         doc = made
-    doc.title = _field(record, "title") or doc.title or _title_from_text(doc.raw_text)
+    doc.title = _field(record, "title") or doc.title
     doc.outlet = _field(record, "outlet") or doc.outlet
     doc.language = (_field(record, "language") or doc.language or None)
     doc.published = iso_from(_field(record, "published")) or doc.published
