@@ -9,7 +9,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 from lagebild import __version__
 from lagebild.errors import LagebildError
 from lagebild.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from lagebild.api import Corpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="lagebild: a sourced, cross-checked situation picture from a pile of news articles.\n\n"
@@ -32,12 +35,12 @@ DbOption = Annotated[str, typer.Option("--db", help="Database URL: sqlite:///FIL
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
-def _corpus(db: str):  # type: ignore[no-untyped-def]
+def _corpus(db: str) -> Corpus:
     from lagebild.api import Corpus
 
     try:
