@@ -90,7 +90,7 @@ def test_cli_usage_errors_are_clear(analyzed: str, args: list[str], message: str
     assert result.exit_code == 2 and message in result.output
 
 
-@pytest.mark.parametrize("command", ["claims", "entities", "timeline", "summary"])
+@pytest.mark.parametrize("command", ["claims", "entities", "timeline", "summary", "conflicts"])
 def test_cli_tables_have_json_for_scripts(analyzed: str, command: str) -> None:
     result = runner.invoke(app, [command, "--db", analyzed, "--json"])
     assert result.exit_code == 0, result.output
@@ -114,7 +114,7 @@ def test_cli_report_is_self_contained(analyzed: str, tmp_path: Path) -> None:
 def test_cli_help_explains_every_command() -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("analyze", "export", "claims", "entities", "timeline", "report", "demo", "summary"):
+    for command in ("analyze", "export", "claims", "entities", "timeline", "report", "demo", "summary", "conflicts"):
         assert command in result.output
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Example:" in sub.output

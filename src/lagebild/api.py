@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lagebild.errors import InputError
 from lagebild.ingest import read_paths
@@ -16,6 +16,9 @@ from lagebild.ingest.decode import MAX_BYTES
 from lagebild.model import Document
 from lagebild.run import run
 from lagebild.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from lagebild.reconcile.groups import ClaimGroup
 
 log = logging.getLogger("lagebild")
 
@@ -55,6 +58,19 @@ class Corpus:
 
     def entities(self) -> list[dict[str, Any]]:
         return self.store.entity_rows()
+
+    def duplicates(self) -> dict[str, str]:
+        """Near-duplicate (syndicated) documents: copy id -> original id."""
+        from lagebild.reconcile.duplicates import near_duplicates
+
+        return near_duplicates((d.id, d.text) for d in self.store.documents())
+
+    def groups(self, tolerance: float = 0.15) -> list[ClaimGroup]:
+        """Claims in different documents that count the same thing, with agree/differ/conflict."""
+        from lagebild.reconcile.groups import group_claims
+
+        languages = {d["id"]: d["language"] or "de" for d in self.store.document_rows()}
+        return group_claims(self.claims(), languages, tolerance, self.duplicates())
 
     def timeline(self) -> list[dict[str, Any]]:
         from lagebild.timeline import timeline

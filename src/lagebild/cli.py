@@ -155,7 +155,7 @@ def export(
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format == "jsonl":
-            n = ex.write_jsonl(out, corpus.store.documents())
+            n = ex.write_jsonl(out, corpus.store.documents(), (g.record() for g in corpus.groups()))
         elif what == "claims":
             n = ex.write_claims_csv(out, corpus.claims())
         else:
@@ -221,6 +221,35 @@ def entities(
     _table(f"{len(rows)} entities", ["name", "type", "documents", "mentions", "spellings"],
            [[r["canonical"], r["type"], len(r["documents"]), r["mentions"], ", ".join(r["aliases"][:6])]
             for r in rows])
+
+
+@app.command()
+def conflicts(
+    db: DbOption = DEFAULT_DB,
+    status: Annotated[str | None, typer.Option("--status", help="Only groups that agree, differ or conflict.")] = None,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Relative spread still called 'differ'.")] = 0.15,
+    as_json: JsonOption = False,
+) -> None:
+    """Figures that count the same thing across documents: agree, differ or conflict.
+
+    Example: lagebild conflicts --status conflict
+    """
+    if status not in (None, "agree", "differ", "conflict"):
+        _fail(f"unknown --status {status!r}; use agree, differ or conflict")
+    groups = [g for g in _corpus(db).groups(tolerance) if status is None or g.status == status]
+    if as_json:
+        console.print_json(json.dumps([g.record() for g in groups], ensure_ascii=False))
+        return
+    for g in groups:
+        colour = {"agree": "green", "differ": "yellow", "conflict": "red"}[g.status]
+        rows = [[c["outlet"] or c["doc_id"], _num(c["value"]) + (f"–{_num(c['value_max'])}" if c["value_max"] else ""),
+                 c["source"], "hedged" if c["hedged"] else "", c["time"] or c["published"] or "", c["text"]]
+                for c in g.claims]
+        console.print(f"[bold]{g.concept}[/bold] ({g.unit}) [{colour}]{g.status}[/{colour}]: {g.reason}",
+                      highlight=False)
+        _table("", ["document", "value", "source", "hedge", "as of", "quote"], rows)
+    if not groups:
+        console.print("no figures reported by two or more documents")
 
 
 @app.command()

@@ -97,6 +97,13 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(select(s.documents.c.id).order_by(s.documents.c.id)).scalars())
 
+    def document_rows(self) -> list[dict[str, Any]]:
+        """Document metadata without text or annotations (cheap)."""
+        c = s.documents.c
+        with self.engine.connect() as conn:
+            q = select(c.id, c.source, c.title, c.outlet, c.language, c.published, c.status, c.error).order_by(c.id)
+            return [dict(r) for r in conn.execute(q).mappings().all()]
+
     def load(self, doc_id: str) -> Document | None:
         docs = list(self.documents([doc_id]))
         return docs[0] if docs else None
