@@ -142,7 +142,7 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
         if c.get("unit") in (None, "", "other", "day", "year", "percent"):
             continue  # durations, shares and unknown units are not figures to reconcile
         blocks[(c["unit"], concept(c, languages.get(c["doc_id"], "de")))].append(c)
-    groups = []
+    groups: list[ClaimGroup] = []
     for (unit, what), members in sorted(blocks.items()):
         docs = {duplicates.get(c["doc_id"], c["doc_id"]) for c in members}
         if len(docs) < 2:
