@@ -1,8 +1,381 @@
-"""Placeholder for the times stage (being written)."""
+"""Stage: time expressions (dates, months, seasons, weekdays, relative days, durations),
+normalised to ISO 8601 / TIMEX3 values against the article's date.
+
+How it works: the patterns of `timex_lexicon` find candidate spans per sentence; each is
+checked in its context (a month alone needs a cue such as "im"/"seit"; a year-like number
+followed by the noun it counts is a quantity, not a year; "jeden Mittwoch" is a frequency),
+widened over its preposition ("seit dem 17. Juni"), and the longest non-overlapping spans
+are kept. Values come from `timex_resolve`, using the tense of the nearest verb and, for
+"am selben Tag", the date mentioned last. When the publication date is vaguer than the
+dates the article itself names, the anchor is refined from those dates.
+"""
 from __future__ import annotations
 
-from lagebild.model import Document
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from lagebild import lang
+from lagebild.extract import timex_resolve as cal
+from lagebild.extract.timex_lexicon import TimexLexicon, lexicon
+from lagebild.model import Document, TimeExpr, Token
+
+# Rules whose match needs a cue word or modifier before it to count as a time expression.
+_NEEDS_CUE = {"month", "season"}
+# Rules that state a date outright; they can refine a vague anchor.
+_EXPLICIT = {"numeric", "iso", "day_month", "month_day", "month_year"}
+_DURATIONS = {"duration", "compound_duration"}
+_CLOSING = frozenset('.,;:!?)"»«“”„–-]')
+_WORD = re.compile(r"[\wÄÖÜäöüß'’]+|[^\s\w]")
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][.!?])\s+|\n+")
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-z]{2,}ed)$")
+
+
+@dataclass
+class Hit:
+    """A candidate time expression in one sentence (offsets into the document text)."""
+
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    text: str = ""
+    tense: int = 0
+    meta: bool = False  # follows a metadata label ("date 2025-07"): used for the anchor, not reported
+
+
+@dataclass
+class _Span:
+    """One sentence to search: its offset, text and (possibly untagged) tokens."""
+
+    offset: int
+    text: str
+    tokens: Sequence[Token] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _previous_word(text: str, start: int) -> str:
+    words = text[:start].rstrip(" :").split()
+    return words[-1] if words else ""
+
+
+def _next_token(tokens: Sequence[Token], end: int) -> Token | None:
+    for token in tokens:
+        if token.start >= end:
+            return token
+    return None
+
+
+def _counts_plural(tokens: Sequence[Token], first: Token) -> bool:
+    """The first noun from `first` on (past adjectives and names) is a plural one."""
+    index = next(i for i, t in enumerate(tokens) if t is first)
+    for token in tokens[index:index + 4]:
+        if token.pos == "NN":
+            return token.text.lower() != token.lemma.lower()
+        if token.pos not in ("ADJA", "ADJD", "NE"):
+            return False
+    return False
+
+
+def _is_year(span: _Span, start: int, end: int, lex: TimexLexicon) -> bool:
+    """A bare year-like number is a year unless it counts the noun after it ("2000 Soldaten")
+    or follows a quantifier ("rund 2000")."""
+    before = span.text[:start - span.offset]
+    cue = lex.cue_before.search(before)
+    if cue and lex.unit(cue.group(0).split()[-1]) == "Y":
+        return True  # "im Jahr 2023"
+    if lex.quantifier_before.search(before):
+        return False
+    nxt = _next_token(span.tokens, end)
+    if nxt is None or nxt.text in _CLOSING:
+        return True
+    if nxt.text in lex.mass_nouns or nxt.text in lex.months or nxt.text in lex.weekdays:
+        return True
+    if not nxt.text[0].isalnum():
+        return False  # "2000 €", "2000 %"
+    if nxt.pos and "count_needs_plural" in lex.formats:
+        return not _counts_plural(span.tokens, nxt)  # "2000 soldiers" but "the 2023 report"
+    if nxt.pos:
+        return nxt.pos not in ("NN", "ADJA")
+    if "capitalised_nouns" in lex.formats:
+        return not nxt.text[0].isupper()
+    return not (nxt.text.islower() and nxt.text.endswith("s"))
+
+
+def _widen(rule: str, text: str, start: int, lex: TimexLexicon) -> int:
+    """Start of the span after taking in the preposition ("seit dem", "innerhalb von")."""
+    cue = lex.duration_cue_before if rule in _DURATIONS else lex.cue_before
+    m = cue.search(text[:start])
+    return m.start() if m else start
+
+
+def _accept(rule: str, m: re.Match[str], text: str, lex: TimexLexicon, has_cue: bool) -> bool:
+    groups = m.groupdict()
+    if _previous_word(text, m.start()).lower() in lex.frequency:
+        return False
+    if rule in _NEEDS_CUE and not (has_cue or groups.get("mod") or groups.get("year")):
+        return False
+    if rule in ("duration", "ago", "compound_duration"):
+        after = text[m.end():].lstrip(" -").split(maxsplit=1)
+        if after and after[0].strip(".,;:") in lex.age_words:
+            return False  # an age: "40 Jahre alt", "a two-year-old"
+    if rule == "duration" and groups["num"] in lex.articles and not has_cue:
+        return False  # "ein Tag" alone is not counted; "innerhalb einer Woche" is
+    return True
+
+
+def _candidates(span: _Span, lex: TimexLexicon) -> Iterator[Hit]:
+    text = span.text
+    for rule, pattern in lex.patterns:
+        for m in pattern.finditer(text):
+            start = _widen(rule, text, m.start(), lex)
+            if not _accept(rule, m, text, lex, start < m.start()):
+                continue
+            a, b = span.offset + m.start(), span.offset + m.end()
+            if rule == "year" and not _is_year(span, a, b, lex):
+                continue
+            meta = _previous_word(text, m.start()) in lex.meta_labels
+            groups = m.groupdict()
+            if groups.get("day0"):  # "11. bis 13. Juli": two dates
+                yield Hit(rule, span.offset + start, span.offset + m.end("day0") + 1,
+                          {**groups, "day": groups["day0"]}, text[start:m.end("day0") + 1].rstrip(), meta=meta)
+                start = m.start("day")
+            yield Hit(rule, span.offset + start, b, groups, text[start:m.end()], meta=meta)
+
+
+def _select(hits: list[Hit]) -> list[Hit]:
+    """Longest spans first, dropping any that overlaps one already kept; result in text order."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+# ---------------------------------------------------------------- tense
+
+
+def _is_participle(token: Token) -> bool:
+    if token.pos:
+        if token.pos in ("VVPP", "VAPP", "VMPP"):
+            return True
+        word = token.text.lower()
+        return token.pos.startswith("VV") and word != token.lemma.lower() and not word.endswith(("s", "ing"))
+    return bool(_PARTICIPLE.match(token.text))
+
+
+def _tense_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[tuple[int, int]]:
+    """(offset, tense) for each finite verb whose form shows the tense of its clause."""
+    participle = any(_is_participle(t) for t in tokens)
+    infinitive = any(t.pos in ("VVINF", "VAINF", "VMINF") or not t.pos for t in tokens)
+    passive_future = any(t.pos == "VAINF" for t in tokens)  # "wird unterzeichnet werden"
+    signals = []
+    marked = -9  # index of the last auxiliary from the tense lexicon
+    for i, token in enumerate(tokens):
+        kind = lex.tense.get(token.text) or lex.tense.get(token.text.lower())
+        if kind:
+            marked = i
+        if kind == "past" or (kind == "perfect" and participle):
+            signals.append((token.start, -1))
+        elif kind == "modal_future" or (kind == "future" and infinitive and (passive_future or not participle)):
+            signals.append((token.start, 1))
+        elif kind or (token.pos in ("VVFIN", "VMFIN", "VAFIN") and i - marked > 3):
+            signals.append((token.start, 0))  # a verb right after an auxiliary ("will be") belongs to it
+    return signals
+
+
+def _tense_at(signals: list[tuple[int, int]], offset: int) -> int:
+    if not signals:
+        return 0
+    return min(signals, key=lambda s: abs(s[0] - offset))[1]
+
+
+# ---------------------------------------------------------------- values
+
+
+def _shift(hit: Hit, lex: TimexLexicon) -> int | None:
+    mod = hit.groups.get("mod")
+    return lex.modifiers.get(mod) if mod else None
+
+
+def _explicit_year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    year = int(raw)
+    return year + 2000 if year < 100 else year
+
+
+def _day_value(hit: Hit, lex: TimexLexicon, anchor: cal.Anchor) -> str | None:
+    """numeric, iso, day_month, month_day: a full date, or a month for "2025-07"."""
+    mon_raw = hit.groups["mon"] or ""
+    month = lex.months.get(mon_raw) or (int(mon_raw) if mon_raw.isdigit() else 0)
+    year = _explicit_year(hit.groups.get("year"))
+    if hit.groups.get("day") is None:
+        return cal.month_value(year, month)
+    day = int(hit.groups["day"] or 0)
+    if year is None:
+        year = cal.year_of_day(month, day, anchor, hit.tense)
+    return cal.date_value(cal.valid_date(year, month, day)) if year else None
+
+
+def _month(hit: Hit, lex: TimexLexicon, anchor: cal.Anchor) -> str | None:
+    month = lex.months[hit.groups["mon"] or ""]
+    year = _explicit_year(hit.groups.get("year"))
+    if year is None:
+        year = cal.year_of_month(month, anchor, hit.tense, _shift(hit, lex))
+    return cal.month_value(year, month)
+
+
+def _season(hit: Hit, lex: TimexLexicon, anchor: cal.Anchor) -> str | None:
+    season = lex.seasons[hit.groups["season"] or ""]
+    year = _explicit_year(hit.groups.get("year"))
+    if year is None:
+        year = cal.season_year(season, anchor, hit.tense, _shift(hit, lex))
+    return None if year is None else f"{year:04d}-{season}"
+
+
+def _count(hit: Hit, lex: TimexLexicon) -> tuple[float, str] | None:
+    count = lex.number(hit.groups["num"] or "")
+    unit = lex.unit(hit.groups["unit"] or "") or lex.compound_units.get((hit.groups["unit"] or "").lower())
+    return None if count is None or unit is None else (count, unit)
+
+
+def _value(hit: Hit, lex: TimexLexicon, anchor: cal.Anchor, last: dict[str, str]) -> tuple[str | None, str]:
+    """(value, kind) of one expression; `last` holds the last "day" and "date" mentioned before it."""
+    rule = hit.rule
+    if rule in ("numeric", "iso", "day_month", "month_day"):
+        return _day_value(hit, lex, anchor), "date"
+    if rule == "month_rel_year":
+        year = None if anchor.year is None else anchor.year + lex.modifiers.get(hit.groups["ymod"] or "", 0)
+        return cal.month_value(year, lex.months[hit.groups["mon"] or ""]), "date"
+    if rule in ("month", "month_year", "month_compound"):
+        return _month(hit, lex, anchor), "date"
+    if rule == "season":
+        return _season(hit, lex, anchor), "date"
+    if rule == "year":
+        return hit.groups["year"], "date"
+    if rule == "decade":
+        return hit.groups["decade"], "date"
+    if rule == "weekday":
+        weekday = lex.weekdays[hit.groups["wd"] or ""]
+        if hit.groups.get("wmod"):  # "am Donnerstag vergangener Woche"
+            week = lex.modifiers.get(hit.groups["wmod"] or "", 0)
+            return cal.date_value(cal.weekday_in_week(weekday, anchor, week)), "date"
+        return cal.date_value(cal.weekday_date(weekday, anchor, hit.tense, _shift(hit, lex))), "date"
+    if rule == "relative_day":
+        return cal.unit_value("D", anchor, lex.relative_days[hit.groups["rel"] or ""]), "date"
+    if rule == "reference_day":
+        base = cal.parse_anchor(last["day"]) if "day" in last else anchor
+        return cal.unit_value("D", base, lex.reference_offset(hit.groups["ref"] or "")), "date"
+    if rule == "relative_unit":
+        unit = lang.table(lex.code, "time_week_units")[re.sub(r"\s+", " ", hit.groups["unit"] or "")]
+        return cal.unit_value(unit, anchor, _shift(hit, lex) or 0, hit.tense), "date"
+    if rule == "weekend":
+        return cal.weekend_value(anchor, hit.tense, None), "date"
+    counted = _count(hit, lex)
+    if counted is None:
+        return None, "date"
+    count, unit = counted
+    if rule == "ago" and count.is_integer():
+        return cal.unit_value(unit, anchor, -int(count)), "date"
+    if rule == "later" and count.is_integer():
+        base = cal.parse_anchor(last.get("day") if unit in ("D", "W", "H") else last.get("date"))
+        return cal.unit_value(unit, base, lex.later[hit.groups["later"] or ""] * int(count)), "date"
+    if rule in ("ago", "later"):
+        return None, "date"
+    return cal.duration_value(count, unit), "duration"
+
+
+def _resolve(hits: list[Hit], lex: TimexLexicon, anchor: cal.Anchor) -> list[str | None]:
+    """Values in text order; "am selben Tag" takes the last full date resolved before it."""
+    values: list[str | None] = []
+    last: dict[str, str] = {}
+    for hit in hits:
+        value, kind = _value(hit, lex, anchor, last)
+        values.append(value)
+        if value and kind == "date" and not hit.meta and value[:4].isdigit():
+            last["date"] = value
+            if _FULL_DATE.match(value):
+                last["day"] = value
+    return values
+
+
+def _refine(anchor: cal.Anchor, hits: list[Hit], values: list[str | None]) -> cal.Anchor:
+    """A vaguer anchor made as precise as the latest date the article states outright
+    (outside future-tense clauses): no date -> that date; a year -> its month; a month -> its day."""
+    stated = sorted(v for h, v in zip(hits, values, strict=True) if v and h.rule in _EXPLICIT and h.tense <= 0)
+    if anchor.year is None:
+        return cal.parse_anchor(stated[-1]) if stated else anchor
+    if anchor.day is not None:
+        return anchor
+    prefix = cal.iso_value(anchor) or ""
+    inside = [cal.parse_anchor(v) for v in stated if v.startswith(prefix) and len(v) > len(prefix)]
+    if not inside:
+        return anchor
+    latest = inside[-1]
+    if anchor.month is None:
+        return cal.Anchor(latest.year, latest.month)
+    return latest
+
+
+# ---------------------------------------------------------------- public API
+
+
+def _analyse(spans: Sequence[_Span], published: str | None, language: str | None) -> list[TimeExpr]:
+    lex = lexicon(lang.code(language))
+    hits: list[Hit] = []
+    for span in spans:
+        signals = _tense_signals(span.tokens, lex)
+        found = _select(list(_candidates(span, lex)))
+        for hit in found:
+            hit.tense = _tense_at(signals, hit.start)
+            if hit.tense == 0 and hit.text.split()[0].lower() in lex.forward_cues:
+                hit.tense = 1  # "ab dem 1. August" in a present-tense clause looks ahead
+        hits.extend(found)
+    anchor = cal.parse_anchor(published)
+    values = _resolve(hits, lex, anchor)
+    refined = _refine(anchor, hits, values)
+    if refined != anchor:
+        values = _resolve(hits, lex, refined)
+    out = []
+    for hit, value in zip(hits, values, strict=True):
+        if hit.meta:
+            continue
+        kind = "duration" if hit.rule in _DURATIONS else "date"
+        out.append(TimeExpr(text=hit.text, value=value, start=hit.start, end=hit.end, kind=kind))
+    return out
+
+
+def _plain_tokens(text: str, offset: int) -> list[Token]:
+    return [Token(text=m.group(0), start=offset + m.start(), end=offset + m.end()) for m in _WORD.finditer(text)]
+
+
+def _plain_spans(text: str) -> list[_Span]:
+    spans, start = [], 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        if text[start:end].strip():
+            spans.append(_Span(start, text[start:end], _plain_tokens(text[start:end], start)))
+        start = m.end() if m else len(text)
+    return spans
+
+
+def find_times(text: str, published: str | None, language: str = "de") -> list[TimeExpr]:
+    """Time expressions in `text` (untagged: tense from word forms only), resolved against
+    `published` (ISO at any precision, or None). Offsets index into `text`."""
+    if not isinstance(text, str):
+        raise TypeError(f"find_times needs a str, got {type(text).__name__}")
+    return _analyse(_plain_spans(text), published, language)
 
 
 def extract_times(doc: Document) -> Document:
+    """Stage: fill `doc.times` from the tagged sentences of `doc`, anchored on `doc.published`."""
+    if doc.sentences:
+        spans = [_Span(s.start, doc.text[s.start:s.end], s.tokens) for s in doc.sentences]
+    else:
+        spans = _plain_spans(doc.text)
+    doc.times = _analyse(spans, doc.published, doc.language)
     return doc

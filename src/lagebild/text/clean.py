@@ -8,8 +8,11 @@ Every raw line gets a verdict (`Line.keep`, `Line.reason`) in three passes:
 2. **context rules**: duplicated caption lines, a short line glued to a caption, a
    breadcrumb item next to navigation, one-word rubric lines above the first
    paragraph, and boxes (an appeal or a note goes on until the body resumes);
-3. **topic shift**: a block at the end of the text that shares almost no content
-   words with the article core is an unrelated article glued on.
+3. **topic shift**: a coherent block at the end of the text that shares almost no
+   content words with the article is an unrelated article glued on.
+
+Kept lines are then read again as the cleaned text until nothing more goes, so
+cleaning is idempotent.
 
 Titles, teasers and subheadings are article text and are kept.
 """
@@ -19,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from lagebild import lang
 from lagebild.model import Document, Line
@@ -39,6 +43,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*")
 _TOKEN_SPLIT = re.compile(r"[\s|/>›»·•,;]+")
 _PART_SPLIT = re.compile(r"\s*[|/>›»·•,;]\s*")
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
+_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EDGE = re.compile(r"^[\W\d_]+|[\W_]+$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—*•→▶►>]+)\s+")
@@ -126,20 +132,20 @@ def furniture_reason(text: str, lex: Lexicon) -> str | None:
 
 def credit_reason(text: str, lex: Lexicon) -> str | None:
     """"caption" for a line carrying a photo/source credit, "credit" when the credit is all there is."""
+    tokens = [t for t in _TOKEN_SPLIT.split(text.casefold().strip("()[] ")) if t]
+    if tokens and len(tokens) <= 6 and all(t.strip("()[]") in lex.agencies for t in tokens):
+        return "credit"
     for pattern in lex.credits:
         match = pattern.search(text)
         if match:
             alone = match.start() <= 1 and word_count(text[match.end():]) <= 3
             return "credit" if alone else "caption"
-    tokens = [t for t in _TOKEN_SPLIT.split(text.casefold().strip("()[] ")) if t]
-    if tokens and len(tokens) <= 6 and all(t.strip("()[]") in lex.agencies for t in tokens):
-        return "credit"
     return None
 
 
 def is_metadata(text: str, lex: Lexicon) -> bool:
     """A dateline, timestamp or reading-time line: dates, clock times and meta words only."""
-    if not any(c.isdigit() for c in text) or word_count(text) > 12:
+    if word_count(text) > 12 or not _DIGIT.search(text):
         return False
     rest = _DATE_TIME.sub(" ", text)
     words = [w.casefold().rstrip(".") for w in _WORD.findall(rest)]
@@ -165,26 +171,39 @@ def cue_scores(text: str, lex: Lexicon) -> dict[str, int]:
 
 
 def cue_reason(scores: dict[str, int], words: int) -> str | None:
-    """The box reason when the cue weights pass the threshold for a line of `words` words."""
+    """The box reason when the cue weights pass the threshold for a line of `words` words.
+
+    Reader address ("du", a link, an e-mail address) only tips a short line with another cue.
+    """
     topical = {r: s for r, s in scores.items() if r != "address"}
     if not topical:
         return None
-    total = sum(topical.values()) + min(scores.get("address", 0), 1)
-    if total < 2 + words // 60:
+    address = 1 if scores.get("address") and words <= 25 else 0
+    if sum(topical.values()) + address < 2 + words // 60:
         return None
     return max(topical, key=lambda r: topical[r])
 
 
-def local_reason(text: str, lex: Lexicon) -> str | None:
+def local_reason(text: str, lex: Lexicon, scores: dict[str, int] | None = None) -> str | None:
     """The reason to drop one line judged on its own, or None."""
     if not text:
         return None
+    if not _ALNUM.search(text):
+        return "navigation"  # a separator such as "***" or "___"
     if is_metadata(text, lex) or is_byline(text):
         return "metadata"
     reason = credit_reason(text, lex) or furniture_reason(text, lex)
     if reason:
         return reason
-    return cue_reason(cue_scores(text, lex), word_count(text))
+    return cue_reason(cue_scores(text, lex) if scores is None else scores, word_count(text))
+
+
+@lru_cache(maxsize=8192)
+def line_facts(text: str, code: str) -> tuple[str | None, dict[str, int]]:
+    """(local reason, cue scores) of one stripped line, cached: context passes re-read lines."""
+    lex = lexicon(code)
+    scores = cue_scores(text, lex) if text else {}
+    return local_reason(text, lex, scores), scores
 
 
 # ---------------------------------------------------------------- context rules
@@ -212,7 +231,7 @@ def mark_duplicates(texts: Sequence[str], reasons: list[str | None]) -> None:
     Both copies go, except when the first is the opening line (a title shown twice keeps one).
     """
     idx = [i for i in _nonblank(texts) if reasons[i] is None]
-    for a, b in zip(idx, idx[1:]):
+    for a, b in pairwise(idx):
         if texts[a] == texts[b] and word_count(texts[a]) >= 3:
             reasons[b] = reasons[b] or "caption"
             if a != idx[0]:
@@ -272,7 +291,7 @@ def mark_breadcrumbs(texts: Sequence[str], reasons: list[str | None]) -> None:
 
 def continues_box(text: str, scores: dict[str, int]) -> bool:
     """True for a line that keeps an appeal or note going: a cue, a bullet, a split line, a short call."""
-    if scores:
+    if any(r != "address" for r in scores) or (scores and word_count(text) <= 12):
         return True
     if _BULLET.match(text) or text[:1].islower():
         return True
@@ -330,6 +349,16 @@ def _share(stems: set[str], reference: set[str]) -> float:
     return len(stems & reference) / len(stems) if stems else 1.0
 
 
+def _coherent(blocks: list[set[str]]) -> bool:
+    """True when two or more stem sets share at least two stems that recur across them."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for stems in blocks:
+        shared |= stems & seen
+        seen |= stems
+    return len(blocks) >= 2 and len(shared) >= 2
+
+
 def mark_unrelated(texts: Sequence[str], reasons: list[str | None], lex: Lexicon) -> None:
     """Drop a block at the end that shares almost no content words with the article.
 
@@ -337,7 +366,9 @@ def mark_unrelated(texts: Sequence[str], reasons: list[str | None], lex: Lexicon
     its content words occur in the article core (the first half of the kept lines) and under
     20 % in the kept lines before it that are not off-topic themselves. Walking back from
     the last line, off-topic lines and short lines between them form the block; the first
-    on-topic line stops the walk. The block must hold 250 characters or more.
+    on-topic line stops the walk. The block must hold 250 characters or more and be a story
+    of its own: two off-topic lines or more sharing two content words or more among
+    themselves (a reaction paragraph closing an article shares neither).
     """
     kept = [i for i in _nonblank(texts) if reasons[i] is None]
     if len(kept) < 4:
@@ -357,22 +388,19 @@ def mark_unrelated(texts: Sequence[str], reasons: list[str | None], lex: Lexicon
             break
         block += pending + [i]
         pending = []
-    if sum(len(texts[i]) for i in block) >= 250:
+    if sum(len(texts[i]) for i in block) >= 250 and _coherent([stems[i] for i in block if i in suspects]):
         for i in block:
             reasons[i] = "unrelated"
 
 
 # ---------------------------------------------------------------- public API
 
-def classify_lines(lines: list[str], language: str = "de") -> list[Line]:
-    """One `Line` verdict per raw line (1-based numbers); blank lines are kept."""
-    lex = lexicon(lang.code(language))
-    texts = [line.strip() for line in lines]
-    first = next((i for i, t in enumerate(texts) if t), None)
-    if first is not None:
-        texts[first] = strip_prefix(texts[first]).strip()
-    reasons: list[str | None] = [local_reason(t, lex) for t in texts]
-    scores = [cue_scores(t, lex) if t else {} for t in texts]
+def _reasons(texts: list[str], code: str) -> list[str | None]:
+    """One pass of all rules over stripped lines: the drop reason of each line or None."""
+    lex = lexicon(code)
+    facts = [line_facts(t, code) for t in texts]
+    reasons: list[str | None] = [reason for reason, _ in facts]
+    scores = [dict(sc) for _, sc in facts]
     mark_duplicates(texts, reasons)
     mark_attached_captions(texts, reasons)
     mark_breadcrumbs(texts, reasons)
@@ -380,11 +408,38 @@ def classify_lines(lines: list[str], language: str = "de") -> list[Line]:
     mark_teasers(texts, reasons)
     mark_boxes(texts, reasons, scores)
     mark_unrelated(texts, reasons, lex)
+    return reasons
+
+
+def settle(texts: list[str], code: str) -> list[str | None]:
+    """Reasons after re-reading the kept lines as the cleaned text until nothing more goes.
+
+    Context rules can see new neighbours once lines are gone (two copies of a caption that
+    stood apart); settling here makes cleaning idempotent.
+    """
+    reasons = _reasons(texts, code)
+    while True:
+        kept = [i for i, t in enumerate(texts) if t and reasons[i] is None]
+        again = _reasons([texts[i] for i in kept], code)
+        if all(r is None for r in again):
+            return reasons
+        for i, reason in zip(kept, again, strict=True):
+            reasons[i] = reason
+
+
+def classify_lines(lines: list[str], language: str = "de") -> list[Line]:
+    """One `Line` verdict per raw line (1-based numbers); blank lines are kept."""
+    code = lang.code(language)
+    texts = [line.strip() for line in lines]
+    first = next((i for i, t in enumerate(texts) if t), None)
+    if first is not None:
+        texts[first] = strip_prefix(texts[first]).strip()
+    reasons = settle(texts, code)
     out = []
-    for n, (raw, text, reason) in enumerate(zip(lines, texts, reasons), start=1):
+    for n, (raw, text, reason) in enumerate(zip(lines, texts, reasons, strict=True), start=1):
         if not text:
-            blank = not raw.strip()
-            out.append(Line(number=n, text="" if blank else raw.strip(), keep=blank, reason=None if blank else "metadata"))
+            blank = not raw.strip()  # else only a scraper prefix was on the line
+            out.append(Line(n, "" if blank else raw.strip(), keep=blank, reason=None if blank else "metadata"))
         else:
             out.append(Line(number=n, text=text if reason is None else raw.strip(), keep=reason is None, reason=reason))
     return out

@@ -36,9 +36,10 @@ def normalise_tag(tag: str, language: str) -> str:
         if tag in _CLAWS:
             return _CLAWS[tag]
         if tag.startswith("VV"):
-            return "VVFIN" if tag in ("VVD", "VVZ", "VVB") else "VVINF"
+            return {"VVD": "VVFIN", "VVZ": "VVFIN", "VVB": "VVFIN", "VVN": "VVPP", "VVG": "ADJD"}.get(tag, "VVINF")
         if tag[:2] in ("VB", "VD", "VH"):
-            return "VAFIN"
+            return {"VBI": "VAINF", "VDI": "VAINF", "VHI": "VAINF", "VBN": "VAPP", "VDN": "VAPP",
+                    "VHN": "VAPP"}.get(tag, "VAFIN")
         return tag
     return tag.replace("(", "").replace(")", "")
 
@@ -59,6 +60,6 @@ def tag(doc: Document) -> Document:
     language = "en" if doc.language == "en" else "de"
     for sentence in doc.sentences:
         words = tuple(t.text for t in sentence.tokens)
-        for token, (lemma, pos) in zip(sentence.tokens, tag_words(words, language)):
+        for token, (lemma, pos) in zip(sentence.tokens, tag_words(words, language), strict=True):
             token.lemma, token.pos = lemma, pos
     return doc
