@@ -69,4 +69,12 @@ def test_reconcile_near_duplicate_counts_once() -> None:
     only_copies = group_claims([claim("orig", 12000), claim("copy", 99000)], duplicates={"copy": "orig"})
     assert only_copies == []
     record = group.record()
-    assert record["claims"] == ["orig:12000", "copy:12000", "other:30000"] and record["status"] == "conflict"
+    assert record["claims"] == ["copy:12000", "orig:12000", "other:30000"] and record["status"] == "conflict"
+
+
+def test_reconcile_splits_figures_of_different_magnitude() -> None:
+    claims = [claim("a", 1_200_000), claim("b", 15000), claim("c", 14000, approx=True), claim("d", 1_100_000)]
+    groups = group_claims(claims)
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "d"], ["b", "c"]]
+    outlier = group_claims([claim("a", 12000), claim("b", 100_000)])
+    assert len(outlier) == 1 and outlier[0].status == "conflict"  # 8x apart is a conflict, not two things

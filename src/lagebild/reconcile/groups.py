@@ -16,6 +16,7 @@ from typing import Any
 
 from lagebild import lang
 
+MAGNITUDE_GAP = 20.0  # figures this many times apart count different things (army size vs a contingent)
 TOLERANCE = 0.15  # relative spread still called "differ" rather than "conflict"
 APPROX_MARGIN = 0.10  # "rund 14.000" covers 14.000 ± 10 %
 
@@ -128,6 +129,21 @@ def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[
     return "conflict", f"{pair}: {spread:.0%} apart"
 
 
+def split_by_magnitude(claims: list[dict[str, Any]], gap: float = MAGNITUDE_GAP) -> list[list[dict[str, Any]]]:
+    """Split a block where consecutive figures (sorted) are more than `gap` times apart:
+    "1,2 Millionen Soldaten" (an army) and "15.000 Soldaten" (a contingent) are not one count."""
+    ordered = sorted(claims, key=lambda c: sum(interval(c)) / 2)
+    parts: list[list[dict[str, Any]]] = [[]]
+    previous = None
+    for c in ordered:
+        mid = sum(interval(c)) / 2
+        if previous is not None and mid > previous * gap:
+            parts.append([])
+        parts[-1].append(c)
+        previous = mid
+    return parts
+
+
 def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | None = None,
                  tolerance: float = TOLERANCE, duplicates: dict[str, str] | None = None) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that count the same thing.
@@ -143,7 +159,10 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
             continue  # durations, shares and unknown units are not figures to reconcile
         blocks[(c["unit"], concept(c, languages.get(c["doc_id"], "de")))].append(c)
     groups: list[ClaimGroup] = []
-    for (unit, what), members in sorted(blocks.items()):
+    parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())
+             for part in split_by_magnitude(block)]
+    for (unit, what), members in parts:
+        members = sorted(members, key=lambda c: (c["doc_id"], c["id"]))
         docs = {duplicates.get(c["doc_id"], c["doc_id"]) for c in members}
         if len(docs) < 2:
             continue

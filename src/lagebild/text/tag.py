@@ -63,3 +63,9 @@ def tag(doc: Document) -> Document:
         for token, (lemma, pos) in zip(sentence.tokens, tag_words(words, language), strict=True):
             token.lemma, token.pos = lemma, pos
     return doc
+
+
+@lru_cache(maxsize=20_000)
+def word_scores(word: str, language: str) -> dict[str, float]:
+    """HanTa's context-free scores (log probabilities) per tag for one word."""
+    return dict(_tagger(language).tag_word(word))
