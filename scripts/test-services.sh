@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install and start what the test suite needs beyond Python: a PostgreSQL server on
-# 127.0.0.1. Writes .test-env with LAGEBILD_TEST_PG for the tests. Safe to run twice.
+# Install and start what the test suite needs beyond Python: Chromium (Debian package,
+# for the browser tests; never a downloaded browser) and a PostgreSQL server on 127.0.0.1. Writes .test-env with LAGEBILD_TEST_PG for the tests. Safe to run twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" != "0" ] && ! command -v pg_ctlcluster >/dev/null; then
@@ -12,6 +12,11 @@ if ! command -v pg_ctlcluster >/dev/null; then
   echo "test-services: installing PostgreSQL (Debian package)…" >&2
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if ! command -v chromium >/dev/null; then
+  echo "test-services: installing Chromium (Debian package) for the browser tests…" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
