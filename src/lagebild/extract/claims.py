@@ -1,8 +1,562 @@
-"""Placeholder for the claims stage (being written)."""
+"""The claims stage: quantities with who said them and how firmly.
+
+For each sentence, `find_quantities` gives the numbers; this module adds
+- the source: "laut X", "X zufolge", "nach Angaben X", "unter Berufung auf X", the
+  subject of a verb of saying ("X sagte", "sprach X von", "..., sagte X", "wie X
+  schreibt"), "hieß es aus X", ", so X"; a sentence in indirect speech (Konjunktiv I,
+  "soll", "demnach") continues the source of the sentence before it in the same paragraph;
+- the hedge: a cue word in the number's clause (soll, mutmaßlich, könnte, Schätzungen,
+  Berichten zufolge, geht davon aus), or a warring party's figure about the other side;
+- the time: the nearest date expression of the sentence (from `doc.times`).
+Numbers inside a date expression are dropped; durations ("seit 24 Jahren") stay.
+Cue words are data in `lang/<code>/` (attribution_*.txt, hedges.txt, ...).
+"""
 from __future__ import annotations
 
-from lagebild.model import Document
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lagebild import lang
+from lagebild.extract.quantities import Quantity, find_quantities
+from lagebild.model import Claim, Document, Sentence, TimeExpr, Token
+
+_BOUNDARY = frozenset({",", ";", ":", "–", "—", "(", ")", '"', "»", "«", "„", "“", "”"})
+_QUOTES = frozenset({'"', "»", "«", "„", "“", "”", "'"})
+_DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PRELS", "PWAT"})
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_NP_TAGS = frozenset({"ADJA", "NE", "FM", "TRUNC"})
+_MAX_NP = 10
+_OF = frozenset({"von", "of", "by", "from"})
+_PLACE_PREPOSITIONS = frozenset({"in", "aus", "from"})
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    language: str
+    prepositions: dict[tuple[str, ...], str]
+    nouns: frozenset[str]
+    verbs: dict[str, frozenset[str]]  # lemma -> words one of which must follow in the clause (or none)
+    impersonal: frozenset[str]
+    particles: frozenset[str]
+    hedge_words: frozenset[str]
+    hedge_suffixes: tuple[str, ...]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    hedge_verbs: frozenset[str]
+    reportative: frozenset[str]
+    reported: tuple[tuple[str, ...], ...]
+    relatives: frozenset[str]
+    back_pronouns: frozenset[str]
+    parties: tuple[tuple[tuple[str, ...], str], ...]
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str | None) -> _Lexicon:
+    code = lang.code(language)
+    hedges = [w.lower() for w in lang.entries(code, "hedges")]
+    return _Lexicon(
+        language=code,
+        prepositions={tuple(k.lower().split()): v for k, v in lang.table(code, "attribution_prepositions").items()},
+        nouns=frozenset(w.lower() for w in lang.words(code, "attribution_nouns")),
+        verbs={w.split()[0].lower(): frozenset(w.lower().split()[1:]) for w in lang.words(code, "attribution_verbs")},
+        impersonal=frozenset(w.lower() for w in lang.words(code, "attribution_impersonal")),
+        particles=frozenset(w.lower() for w in lang.words(code, "attribution_particles")),
+        hedge_words=frozenset(w for w in hedges if " " not in w and not w.startswith("-")),
+        hedge_suffixes=tuple(w[1:] for w in hedges if w.startswith("-")),
+        hedge_phrases=tuple(tuple(w.split()) for w in hedges if " " in w),
+        hedge_verbs=frozenset(w.lower() for w in lang.words(code, "hedge_verbs")),
+        reportative=frozenset(w.lower() for w in lang.words(code, "reportative_modals")),
+        reported=tuple(tuple(w.lower().split()) for w in lang.entries(code, "reported_speech")),
+        back_pronouns=frozenset(w.lower() for w in lang.words(code, "attribution_back_pronouns")),
+        relatives=frozenset(w.lower() for w in lang.words(code, "relative_pronouns")),
+        parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
+    )
+
+
+@dataclass
+class _Cue:
+    index: int  # token index of the cue
+    source: str
+
+
+# --- token helpers -------------------------------------------------------------------------
+
+def _low(tokens: list[Token], i: int) -> str:
+    return tokens[i].text.lower() if 0 <= i < len(tokens) else ""
+
+
+def _at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    return all(_low(tokens, i + k) == w for k, w in enumerate(phrase))
+
+
+def _is_noun(tok: Token) -> bool:
+    return tok.pos.startswith("NN") or tok.pos in ("NE", "FM")
+
+
+def _np_token(tok: Token, language: str) -> bool:
+    if language == "en" and tok.text in ("'s", "’s"):
+        return True
+    return tok.pos.startswith("NN") or tok.pos in _NP_TAGS or tok.text in _QUOTES
+
+
+def _span_text(tokens: list[Token], first: int, last: int, text: str) -> str:
+    """The text of tokens first..last, without 's and unbalanced quotes at the edges."""
+    while last >= first and tokens[last].text in ("'s", "’s"):
+        last -= 1
+    while first <= last and sum(t.text in _QUOTES for t in tokens[first:last + 1]) % 2:
+        if tokens[first].text in _QUOTES:
+            first += 1
+        elif tokens[last].text in _QUOTES:
+            last -= 1
+        else:
+            break
+    while first <= last and tokens[first].text in _QUOTES and tokens[last].text in _QUOTES:
+        first, last = first + 1, last - 1
+    if last < first:
+        return ""
+    return text[tokens[first].start:tokens[last].end]
+
+
+def _np_after(tokens: list[Token], i: int, language: str) -> tuple[int, int] | None:
+    """(first, last) of the noun phrase starting at token i (determiners skipped)."""
+    while i < len(tokens) and (tokens[i].pos in _DETERMINERS or _low(tokens, i) in ("the", "a", "an")):
+        i += 1
+    j = i
+    while j < len(tokens) and j - i < _MAX_NP and _np_token(tokens[j], language):
+        j += 1
+    genitive = ("des", "der") if language == "de" else ("of",)
+    if j > i and _low(tokens, j) in genitive:
+        k = j + 1
+        while k < len(tokens) and k - i < _MAX_NP and (_np_token(tokens[k], language) or
+                                                      _low(tokens, k) in ("the",)):
+            k += 1
+        if k > j + 1 and any(_is_noun(t) for t in tokens[j + 1:k]):
+            j = k
+    if j > i and _low(tokens, j) in _PLACE_PREPOSITIONS and j + 1 < len(tokens) and tokens[j + 1].pos == "NE":
+        j += 1  # "der Generalstab in Seoul"
+        while j < len(tokens) and tokens[j].pos == "NE":
+            j += 1
+    if j == i or not any(_is_noun(t) for t in tokens[i:j]):
+        return None
+    return i, j - 1
+
+
+def _np_before(tokens: list[Token], i: int, language: str) -> tuple[int, int] | None:
+    """(first, last) of the noun phrase ending right before token i ("Dem Bericht zufolge")."""
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_NP:
+        tok = tokens[j]
+        if _np_token(tok, language):
+            j -= 1
+        elif tok.pos == "ART" and j > 0 and _is_noun(tokens[j - 1]) and j + 1 < i:
+            j -= 1  # genitive inside: "Angaben des Ministeriums"
+        else:
+            break
+    first = j + 1
+    if first >= i or not any(_is_noun(t) for t in tokens[first:i]):
+        return None
+    return first, i - 1
+
+
+def _strip_report_noun(tokens: list[Token], span: tuple[int, int], lex: _Lexicon) -> tuple[int, int]:
+    """"Angaben westlicher Geheimdienste" -> "westlicher Geheimdienste"; "Schätzungen" stays;
+    "Angaben von Behörden der Region" -> "Behörden der Region"."""
+    first, last = span
+    if tokens[first].text.lower() not in lex.nouns:
+        return span
+    k = first + 1
+    while k < len(tokens) and (tokens[k].pos in _DETERMINERS or _low(tokens, k) in _OF):
+        k += 1
+    if k <= last:
+        return k, last
+    if k > last + 1:  # "Angaben von X": the source stands after the preposition
+        np = _np_after(tokens, last + 2 if _low(tokens, last + 1) in _OF else last + 1, lex.language)
+        if np:
+            return np
+    return span
+
+
+# --- clauses -------------------------------------------------------------------------------
+
+def _clause_bounds(tokens: list[Token], i: int) -> tuple[int, int]:
+    """First and last token index of the clause (between punctuation) that holds token i."""
+    first = i
+    while first > 0 and tokens[first - 1].text not in _BOUNDARY:
+        first -= 1
+    last = i
+    while last + 1 < len(tokens) and tokens[last + 1].text not in _BOUNDARY:
+        last += 1
+    return first, last
+
+
+def _asides(tokens: list[Token], lex: _Lexicon) -> list[tuple[int, int]]:
+    """Relative clauses and bracketed asides: (first, last) token spans."""
+    spans = []
+    for i, tok in enumerate(tokens):
+        if tok.text == "(":
+            end = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == ")"), len(tokens) - 1)
+            spans.append((i, end))
+        elif tok.text == "," and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            opens = nxt.pos == "PRELS" or nxt.text.lower() in lex.relatives or (
+                nxt.pos == "APPR" and i + 2 < len(tokens) and tokens[i + 2].pos == "PRELS")
+            if opens:
+                end = next((k - 1 for k in range(i + 2, len(tokens)) if tokens[k].text in _BOUNDARY), len(tokens) - 1)
+                spans.append((i + 1, end))
+    return spans
+
+
+def _main_clause(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Token span of the coordinated main clause that holds token i: split at ";", dashes and
+    ", und/aber/oder" (a hedge in one conjunct does not reach the numbers of another)."""
+    def hard(k: int) -> bool:
+        tok = tokens[k]
+        return tok.text in (";", "–", "—") or (
+            tok.text == "," and k + 1 < len(tokens) and tokens[k + 1].pos == "KON")
+    first = i
+    while first > 0 and not hard(first - 1):
+        first -= 1
+    last = i
+    while last + 1 < len(tokens) and not hard(last + 1):
+        last += 1
+    return first, last
+
+
+def _reaches(cue: int, number: int, asides: list[tuple[int, int]]) -> bool:
+    """A cue reaches a number unless it sits in an aside that does not hold the number."""
+    return not any(a <= cue <= b and not a <= number <= b for a, b in asides)
+
+
+# --- sources -------------------------------------------------------------------------------
+
+def _verb_lemma(tokens: list[Token], v: int) -> str:
+    """Lemma of the verb at v, with a separated particle joined ("teilte ... mit" -> mitteilen)."""
+    lemma = tokens[v].lemma.lower()
+    if tokens[v].pos not in _FINITE:
+        return lemma
+    _, last = _clause_bounds(tokens, v)
+    for k in range(v + 1, last + 1):
+        if tokens[k].pos == "PTKVZ":
+            return tokens[k].text.lower() + lemma
+    return lemma
+
+
+def _resolve_pronoun(doc: Document, offset: int) -> str:
+    best, best_start = "", -1
+    for ent in doc.entities:
+        if ent.type != "PER":
+            continue
+        for m in ent.mentions:
+            if best_start < m.start < offset:
+                best, best_start = ent.canonical, m.start
+    return best
+
+
+def _subject(doc: Document, tokens: list[Token], v: int, lex: _Lexicon) -> str:
+    """The subject of the verb of saying at v: before the finite verb, or right after it."""
+    first, _ = _clause_bounds(tokens, v)
+    f = v
+    if tokens[v].pos not in _FINITE:
+        f = next((k for k in range(v - 1, first - 1, -1) if tokens[k].pos in _FINITE), v)
+    if _low(tokens, first) in lex.particles and first + 1 < f:
+        np = _np_after(tokens, first + 1, lex.language)
+        if np:
+            return _span_text(tokens, *np, doc.text)
+    if first < f:
+        np = _np_after(tokens, first, lex.language)
+        if np and np[1] < f - 1 and tokens[np[1] + 1].pos in ("APPR", "APPRART"):
+            pp = _np_after(tokens, np[1] + 2, lex.language)  # "Das Ministerium in Seoul sagte"
+            np = (np[0], pp[1]) if pp and pp[1] == f - 1 else np
+        if np and np[1] == f - 1 and not _is_time(doc, tokens[np[0]]):
+            return _span_text(tokens, *np, doc.text)
+        if tokens[f - 1].pos == "PPER" and f - 1 == first:
+            return _resolve_pronoun(doc, tokens[f - 1].start)
+    k = f + 1
+    while k < len(tokens) and tokens[k].pos in ("ADV", "PTKNEG", "PROAV", "ADJD"):
+        k += 1
+    if k < len(tokens) and tokens[k].pos == "PPER":
+        return "" if tokens[k].text.lower() in ("es", "it") else _resolve_pronoun(doc, tokens[k].start)
+    np = _np_after(tokens, k, lex.language)
+    return _span_text(tokens, *np, doc.text) if np else ""
+
+
+def _impersonal(doc: Document, tokens: list[Token], v: int, lex: _Lexicon) -> str:
+    """"hieß es aus Seoul" -> Seoul; "In einem Bericht hieß es" -> Bericht."""
+    _, last = _clause_bounds(tokens, v)
+    for k in range(v + 1, min(last + 1, v + 5)):
+        if tokens[k].pos in ("APPR", "APPRART"):
+            np = _np_after(tokens, k + 1, lex.language)
+            return _span_text(tokens, *np, doc.text) if np else ""
+    first, _ = _clause_bounds(tokens, v)
+    if tokens[first].pos in ("APPR", "APPRART"):
+        np = _np_after(tokens, first + 1, lex.language)
+        return _span_text(tokens, *np, doc.text) if np else ""
+    return ""
+
+
+def _is_time(doc: Document, tok: Token) -> bool:
+    return any(t.start <= tok.start < t.end for t in doc.times)
+
+
+def _preposition_cues(doc: Document, tokens: list[Token], lex: _Lexicon, cues: list[_Cue]) -> list[_Cue]:
+    """Cues from "laut X", "X zufolge", "nach Angaben X"; a chain ("unter Berufung auf X")
+    only counts when no other cue names the reporter (`cues` are the ones found so far)."""
+    cues = list(cues)
+    for i in range(len(tokens)):
+        for phrase, mode in lex.prepositions.items():
+            if not _at(tokens, i, phrase):
+                continue
+            after = i + len(phrase)
+            if mode == "chain" and any(c.index != i for c in cues):
+                continue  # "X schreibt unter Berufung auf Y": X stays the source
+            if mode == "before":
+                np = _np_before(tokens, i, lex.language)
+            elif mode == "after_noun":  # "nach Angaben X", "nach südkoreanischen Angaben"
+                np = _np_after(tokens, after, lex.language)
+                if np is None or not any(t.text.lower() in lex.nouns for t in tokens[np[0]:np[1] + 1]):
+                    continue
+            else:
+                np = _np_after(tokens, after, lex.language)
+            if np:
+                cues.append(_Cue(i, _span_text(tokens, *_strip_report_noun(tokens, np, lex), doc.text)))
+    return cues
+
+
+def _complement_ok(tokens: list[Token], v: int, required: frozenset[str]) -> bool:
+    """"sprach von 6000 Toten" is a report, "sprachen vier Stunden" is not."""
+    if not required:
+        return True
+    _, last = _clause_bounds(tokens, v)
+    return any(_low(tokens, k) in required for k in range(v + 1, last + 1))
+
+
+def _passive(tokens: list[Token], v: int) -> bool:
+    """"Die Zahl wird auf 11.000 geschätzt": the subject is what is counted, not who counts."""
+    if tokens[v].pos != "VVPP":
+        return False
+    first, last = _clause_bounds(tokens, v)
+    return any(tokens[k].pos in _FINITE and tokens[k].lemma.lower() in ("werden", "be")
+               for k in range(first, last + 1))
+
+
+def _passive_agent(doc: Document, tokens: list[Token], v: int, lex: _Lexicon) -> str:
+    first, last = _clause_bounds(tokens, v)
+    for k in range(first, last + 1):
+        if _low(tokens, k) in ("von", "vom", "by"):
+            np = _np_after(tokens, k + 1, lex.language)
+            if np:
+                return _span_text(tokens, *np, doc.text)
+    return ""
+
+
+def _verb_cues(doc: Document, tokens: list[Token], lex: _Lexicon) -> list[_Cue]:
+    cues = []
+    for v, tok in enumerate(tokens):
+        if not tok.pos.startswith("V"):
+            continue
+        lemma = _verb_lemma(tokens, v)
+        if lemma in lex.impersonal or tok.lemma.lower() in lex.impersonal:
+            source = _impersonal(doc, tokens, v, lex)
+        elif lemma in lex.verbs and _complement_ok(tokens, v, lex.verbs[lemma]):
+            source = _passive_agent(doc, tokens, v, lex) if _passive(tokens, v) else _subject(doc, tokens, v, lex)
+        else:
+            continue
+        if source:
+            cues.append(_Cue(v, source))
+    return cues
+
+
+def _particle_cues(doc: Document, tokens: list[Token], lex: _Lexicon) -> list[_Cue]:
+    """", so Putin weiter." (a source with no verb of saying)."""
+    cues = []
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() not in lex.particles or i == 0 or tokens[i - 1].text not in _BOUNDARY:
+            continue
+        np = _np_after(tokens, i + 1, lex.language)
+        if np and (np[1] + 1 >= len(tokens) or tokens[np[1] + 1].text in _BOUNDARY | {"."}
+                   or tokens[np[1] + 1].pos in ("ADV", "PTKVZ")):
+            cues.append(_Cue(i, _span_text(tokens, *np, doc.text)))
+    return cues
+
+
+def sentence_sources(doc: Document, sentence: Sentence, language: str | None) -> list[_Cue]:
+    """Every attribution in the sentence, with the token where it stands."""
+    lex = lexicon(language)
+    tokens = sentence.tokens
+    cues = [c for c in _verb_cues(doc, tokens, lex) + _particle_cues(doc, tokens, lex) if c.source]
+    cues = _preposition_cues(doc, tokens, lex, cues)
+    return [c for c in cues if c.source]
+
+
+# --- hedges --------------------------------------------------------------------------------
+
+def _hedge_at(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    tok = tokens[i]
+    if tok.pos == "NE" or (lex.language == "en" and i > 0 and tok.text[:1].isupper()):
+        return False
+    low = tok.text.lower()
+    if low in lex.hedge_words and not tok.pos.startswith("NN"):  # "may" the modal, not the month
+        return True
+    if any(low.endswith(s) for s in lex.hedge_suffixes):
+        return True
+    if any(_at(tokens, i, p) for p in lex.hedge_phrases):
+        return True
+    return tok.pos.startswith("V") and _verb_lemma(tokens, i) in lex.hedge_verbs
+
+
+def hedge_cue(tokens: list[Token], number: int, lex: _Lexicon, asides: list[tuple[int, int]]) -> str:
+    """The cue word that hedges the number at token `number`, or ""."""
+    best, best_dist = "", len(tokens) + 1
+    first, last = _main_clause(tokens, number)
+    for i in range(first, last + 1):
+        if _hedge_at(tokens, i, lex) and _reaches(i, number, asides) and abs(i - number) < best_dist:
+            best, best_dist = tokens[i].text, abs(i - number)
+    return best
+
+
+def _sides(words: list[str], lex: _Lexicon) -> set[str]:
+    found = set()
+    for i in range(len(words)):
+        for phrase, side in lex.parties:
+            n = len(phrase)
+            if i + n <= len(words) and all(words[i + k] == phrase[k] for k in range(n - 1)) \
+                    and words[i + n - 1].startswith(phrase[-1]):
+                found.add(side)
+    return found
+
+
+def interested_party(source: str, tokens: list[Token], number: int, lex: _Lexicon) -> bool:
+    """A warring party's figure about the other side (source names one side, the clause the other)."""
+    own = _sides(source.lower().replace('"', " ").split(), lex)
+    if len(own) != 1:
+        return False
+    first, last = _clause_bounds(tokens, number)
+    other = _sides([t.text.lower() for t in tokens[first:last + 1]], lex)
+    return bool(other - own)
+
+
+# --- reported speech -----------------------------------------------------------------------
+
+def continues_report(tokens: list[Token], lex: _Lexicon) -> bool:
+    """The sentence is indirect speech or a hearsay report (Konjunktiv I, "soll", "demnach")."""
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        if low in lex.reportative:
+            return True
+        if any(_at(tokens, i, p) for p in lex.reported):
+            return True
+    return False
+
+
+def _new_paragraph(doc: Document, prev: Sentence, cur: Sentence) -> bool:
+    return "\n" in doc.text[prev.end:cur.start]
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def _date_times(doc: Document, sentence: Sentence) -> list[TimeExpr]:
+    return [t for t in doc.times if t.kind == "date" and sentence.start <= t.start < sentence.end]
+
+
+def _nearest_time(dates: list[TimeExpr], offset: int) -> str | None:
+    dated = [t for t in dates if t.value]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: abs(t.start - offset)).value
+
+
+def _source_for(q: Quantity, cues: list[_Cue], asides: list[tuple[int, int]]) -> str:
+    reach = [c for c in cues if _reaches(c.index, q.number, asides)]
+    if not reach:
+        return ""
+    return min(reach, key=lambda c: abs(c.index - q.number)).source
+
+
+def _claim(doc: Document, sentence: Sentence, q: Quantity, source: str, hedge: str,
+           dates: list[TimeExpr]) -> Claim:
+    return Claim(
+        text=doc.text[q.start:q.end], value=q.value, start=q.start, end=q.end, value_max=q.value_max,
+        approx=q.approx, vague=q.vague, unit=q.unit, measure=q.measure, measure_lemma=q.measure_lemma,
+        source=source, hedged=bool(hedge), hedge=hedge, time=_nearest_time(dates, q.start),
+        sentence=sentence.index,
+    )
+
+
+def _source_hedge(source: str, lex: _Lexicon) -> str:
+    """A source that is itself an estimate or a rumour ("Schätzungen", "Berichten")."""
+    for word in source.split():
+        low = word.lower().strip('"')
+        if low in lex.hedge_words or any(low.endswith(s) for s in lex.hedge_suffixes) \
+                or any(p[0] == low for p in lex.hedge_phrases):
+            return word
+    return ""
+
+
+def _back_reference(doc: Document, sentence: Sentence, lex: _Lexicon) -> str:
+    """"Das teilte der Generalstab mit.": the source of the previous sentence's figures."""
+    tokens = sentence.tokens
+    if not tokens or tokens[0].text.lower() not in lex.back_pronouns or tokens[0].pos not in ("PDS", "PPER", "ART"):
+        return ""
+    if len(tokens) > 1 and _is_noun(tokens[1]):
+        return ""  # "Das Ministerium teilte mit ...": an article, not a pronoun
+    cues = _verb_cues(doc, tokens, lex)
+    return cues[0].source if cues else ""
+
+
+@dataclass
+class _Carry:
+    """What a sentence hands to the next one of its paragraph."""
+
+    source: str = ""
+    party_hedge: str = ""  # the source is a warring party speaking about the other side
+    unit: str = ""  # unit of the last claim, for bare numbers ("Mehr als 100 wurden verletzt")
+
+
+def sentence_claims(doc: Document, sentence: Sentence, before: _Carry, lex: _Lexicon) -> tuple[list[Claim], _Carry]:
+    """The claims of one sentence and what a following sentence may continue."""
+    tokens = sentence.tokens
+    cues = sentence_sources(doc, sentence, lex.language)
+    own = cues[0].source if cues else ""
+    inherits = not own and continues_report(tokens, lex)
+    after = _Carry(own or (before.source if inherits else ""), before.party_hedge if inherits else "", before.unit)
+    dates = _date_times(doc, sentence)
+    asides = _asides(tokens, lex)
+    claims = []
+    for q in find_quantities(sentence, lex.language):
+        num = tokens[q.number]
+        if any(t.start < num.end and num.start < t.end for t in dates):
+            continue
+        source = _source_for(q, cues, asides) or after.source
+        hedge = hedge_cue(tokens, q.number, lex, asides)
+        if not hedge and source:
+            if source != own and source == before.source:
+                hedge = _source_hedge(source, lex) or before.party_hedge
+            if not hedge and interested_party(source, tokens, q.number, lex):
+                hedge = after.party_hedge = source
+            if not hedge and source == after.party_hedge:
+                hedge = source  # the same warring party, later in the sentence
+        if not q.has_head and q.unit == "other" and after.unit:
+            q.unit = after.unit
+        after.unit = q.unit
+        claims.append(_claim(doc, sentence, q, source, hedge, dates))
+    return claims, after
 
 
 def extract_claims(doc: Document) -> Document:
+    """Stage: fill `doc.claims` from the tagged sentences (uses `doc.times` and `doc.entities`)."""
+    lex = lexicon(doc.language)
+    claims: list[Claim] = []
+    carry, prev = _Carry(), None
+    found: list[Claim] = []
+    for sentence in doc.sentences:
+        if prev is not None and _new_paragraph(doc, prev, sentence):
+            carry, found = _Carry(), []
+        back = _back_reference(doc, sentence, lex)
+        for claim in found:
+            claim.source = claim.source or back
+        found, carry = sentence_claims(doc, sentence, carry, lex)
+        claims.extend(found)
+        prev = sentence
+    for n, claim in enumerate(claims):
+        claim.id = f"{doc.id}:c{n}"
+    doc.claims = claims
     return doc

@@ -1,0 +1,109 @@
+"""The claims stage: sources (attribution), hedges, inheritance across sentences, dates."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.model import Claim
+from lagebild.pipeline import analyze_text
+
+
+def claims(text: str, language: str = "de") -> list[Claim]:
+    return analyze_text(text, language, published="2025-06-01", doc_id="t").claims
+
+
+def only(text: str, language: str = "de") -> Claim:
+    found = claims(text, language)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    ("Laut dem polnischen Außenministerium kamen 200 Diplomaten.", "de", "polnischen Außenministerium"),
+    ("Laut Angaben belgischer Behörden flohen 900 Menschen.", "de", "belgischer Behörden"),
+    ("Dem Lagebericht zufolge fehlen 300 Lastwagen.", "de", "Lagebericht"),
+    ("Nach Angaben von Helfern in Odessa warten 80 Schiffe.", "de", "Helfern in Odessa"),
+    ("Nach Erkenntnissen des finnischen Grenzschutzes kamen 150 Migranten.", "de", "finnischen Grenzschutzes"),
+    ("Der dänische Verteidigungsminister sagte, es gebe 70 Verletzte.", "de", "dänische Verteidigungsminister"),
+    ("Gestern meldete die Küstenwache 12 Boote.", "de", "Küstenwache"),
+    ("Man habe 500 Zelte aufgestellt, erklärte das Rote Kreuz.", "de", "Rote Kreuz"),
+    ("Wie die Zeitung Kommersant schreibt, wurden 40 Züge gestrichen.", "de", "Zeitung Kommersant"),
+    ("Am Freitag hieß es aus Tokio, 30 Flüge seien ausgefallen.", "de", "Tokio"),
+    ("Es gebe 60 Tote, so der Bürgermeister weiter.", "de", "Bürgermeister"),
+    ("Hunderte Menschen sind unterwegs, teilte die Polizei mit.", "de", "Polizei"),
+    ("Die Zeitung meldet unter Berufung auf Diplomaten 20 Ausweisungen.", "de", "Zeitung"),
+    ("According to the Polish border guard, 700 migrants crossed.", "en", "Polish border guard"),
+    ("The Danish navy said 14 ships were tracked.", "en", "Danish navy"),
+    ("Im Hafen liegen 25 Frachter.", "de", ""),
+    ("Fishermen counted 25 whales.", "en", ""),
+])
+def test_claims_source(text: str, language: str, source: str) -> None:
+    assert only(text, language).source == source
+
+
+@pytest.mark.parametrize(("text", "hedged", "cue"), [
+    ("Dort sollen 300 Söldner stationiert sein.", True, "sollen"),
+    ("Mutmaßlich wurden 40 Drohnen abgeschossen.", True, "Mutmaßlich"),
+    ("Angeblich kamen 70 Offiziere ums Leben.", True, "Angeblich"),
+    ("Bis zu 200 Kinder könnten betroffen sein.", True, "könnten"),
+    ("Offenbar fehlen 90 Waggons.", True, "Offenbar"),
+    ("Berichten zufolge liegen dort 30 Schiffe.", True, "Berichten"),
+    ("Expertenschätzungen zufolge arbeiten dort 8000 Menschen.", True, "Expertenschätzungen"),
+    ("Die Behörde geht davon aus, dass 400 Familien umziehen.", True, "geht"),
+    ("Laut der Behörde zogen 400 Familien um.", False, ""),
+    ("Die Regierung sagte, es seien 400 Familien.", False, ""),
+    ("Es gibt eine 50 Kilometer lange Straße, die bald gesperrt werden könnte.", False, ""),
+    ("Es kamen 30 Gäste, und morgen könnten weitere folgen.", False, ""),
+])
+def test_claims_hedge(text: str, hedged: bool, cue: str) -> None:
+    claim = claims(text)[0]
+    assert claim.hedged is hedged
+    assert claim.hedge == cue
+
+
+@pytest.mark.parametrize(("text", "language", "hedged"), [
+    ("Der ukrainische Generalstab sagte, 900 russische Soldaten seien gefallen.", "de", True),
+    ("Kiew zufolge wurden 120 nordkoreanische Soldaten gefangen genommen.", "de", True),
+    ("Moskau zufolge starben 300 ukrainische Soldaten.", "de", True),
+    ("Die russische Regierung sagte, Nordkorea schicke 5000 Bauarbeiter nach Kursk.", "de", False),
+    ("Die ukrainische Regierung sagte, 200 Schulen seien wieder offen.", "de", False),
+    ("Ukraine's army said 900 Russian soldiers died.", "en", True),
+])
+def test_claims_interested_party(text: str, language: str, hedged: bool) -> None:
+    assert only(text, language).hedged is hedged
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    # indirect speech and hearsay continue the source of the previous sentence
+    ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt solle 9 Tage dauern.", ["Agentur Tass", "Agentur Tass"]),
+    ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt soll 9 Tage dauern.", ["Agentur Tass", "Agentur Tass"]),
+    # a plain indicative sentence starts a new point
+    ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt dauert 9 Tage.", ["Agentur Tass", ""]),
+    # never across paragraphs
+    ("Laut der Agentur Tass fahren 12 Züge.\nDie Fahrt solle 9 Tage dauern.", ["Agentur Tass", ""]),
+    # "Das teilte X mit." names the source of the sentence before
+    ("Im Hafen liegen 14 Tanker. Das teilte die Hafenbehörde mit.", ["Hafenbehörde"]),
+])
+def test_claims_source_inheritance(text: str, sources: list[str]) -> None:
+    assert [c.source for c in claims(text)] == sources
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Am 12. März 2024 kamen 80 Techniker.", [80]),
+    ("Im Jahr 2023 gab es 14 Starts und 2022 nur 9 Starts.", [14, 9]),
+    ("Innerhalb von 10 Kalendertagen kamen 300 Briefe an.", [10, 300]),
+])
+def test_claims_dates_are_not_claims(text: str, values: list[float]) -> None:
+    assert [c.value for c in claims(text)] == values
+
+
+@pytest.mark.parametrize(("text", "time"), [("Am 12. März 2024 kamen 80 Techniker.", "2024-03-12")])
+def test_claims_time_from_sentence(text: str, time: str) -> None:
+    assert only(text).time == time
+
+
+@pytest.mark.parametrize("text", ["Es kamen 80 Techniker. Dann kamen 40 Ärzte."])
+def test_claims_ids_and_offsets(text: str) -> None:
+    found = claims(text)
+    assert [c.id for c in found] == ["t:c0", "t:c1"]
+    assert all(text[c.start:c.end] == c.text for c in found)
+    assert [c.sentence for c in found] == [0, 1]

@@ -1,0 +1,128 @@
+"""Quantities in a tagged sentence: value, bounds, vague words, unit, measure, exclusions."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.extract.quantities import Quantity, find_quantities
+from lagebild.pipeline import prepare
+
+
+def quantities(text: str, language: str = "de") -> list[Quantity]:
+    doc = prepare(text, language)
+    return [q for s in doc.sentences for q in find_quantities(s, language)]
+
+
+def one(text: str, language: str = "de") -> Quantity:
+    found = quantities(text, language)
+    assert len(found) == 1, [q.measure for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "language", "value", "value_max", "unit"), [
+    ("Das Heer zählt 12 000 aktive Soldaten.", "de", 12000, None, "person"),
+    ("Geliefert wurden 7.500 Artilleriegranaten.", "de", 7500, None, "shell"),
+    ("Man fand 2,5 Millionen Patronen.", "de", 2500000, None, "shell"),
+    ("Es kamen zwischen 8.000 und 9.000 Arbeiter.", "de", 8000, 9000, "person"),
+    ("Das Land erhielt zwei bis drei Millionen Geschosse.", "de", 2000000, 3000000, "shell"),
+    ("Gezeigt wurden sieben neue Marschflugkörper.", "de", 7, None, "missile"),
+    ("Der Konvoi umfasste 300 Containerladungen Reis.", "de", 300, None, "container"),
+    ("Die Grenze ist 40 Kilometer lang.", "de", 40, None, "km"),
+    ("Das Paket darf 30 Kilogramm wiegen.", "de", 30, None, "kg"),
+    ("Der Tanker lud 800 Tonnen Diesel.", "de", 800, None, "t"),
+    ("Der Preis stieg um 15 Prozent.", "de", 15, None, "percent"),
+    ("Der Preis stieg um 15 %.", "de", 15, None, "percent"),
+    ("Die Reise kostet 900 Euro.", "de", 900, None, "eur"),
+    ("Die Hilfe betrug 3 Mrd. US-Dollar.", "de", 3e9, None, "usd"),
+    ("Die Frist beträgt 30 Werktage.", "de", 30, None, "day"),
+    ("Er regiert seit elf Jahren.", "de", 11, None, "year"),
+    ("Die Gespräche dauerten drei Stunden.", "de", 3, None, "other"),
+    ("Es gab fünf Gipfeltreffen.", "de", 5, None, "item"),
+    ("Ein Zehntagesbesuch ist geplant.", "de", 10, None, "day"),
+    ("Der 64-Jährige schwieg.", "de", 64, None, "year"),
+    ("Officials counted 25,000 refugees.", "en", 25000, None, "person"),
+    ("They fired 1.5 million artillery shells.", "en", 1500000, None, "shell"),
+    ("The deal is worth $2 billion.", "en", 2e9, None, "usd"),
+    ("A three-week visit is planned.", "en", 3, None, "other"),
+    ("Twenty-five soldiers died.", "en", 25, None, "person"),
+])
+def test_quantities_value_and_unit(text: str, language: str, value: float, value_max: float | None,
+                                   unit: str) -> None:
+    q = one(text, language)
+    assert q.value == pytest.approx(value)
+    assert q.value_max == value_max
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(("text", "language", "approx", "bound"), [
+    ("Rund 500 Soldaten kamen an.", "de", True, "approx"),
+    ("Knapp 90 Raketen wurden gezählt.", "de", True, "approx"),
+    ("Mehr als 70 Panzer fielen aus.", "de", True, "approx"),
+    ("Um die 60 Lastwagen fuhren los.", "de", True, "approx"),
+    ("Bis zu 400 Touristen reisen ein.", "de", False, "max"),
+    ("Es sind 400 Touristen.", "de", False, ""),
+    ("Roughly 500 soldiers arrived.", "en", True, "approx"),
+    ("At least 20 ships left.", "en", True, "approx"),
+    ("Up to 90 workers were sent.", "en", False, "max"),
+])
+def test_quantities_bounds(text: str, language: str, approx: bool, bound: str) -> None:
+    q = one(text, language)
+    assert (q.approx, q.bound) == (approx, bound)
+    assert q.measure.startswith(("bis zu", "up to")) == (bound == "max")
+
+
+@pytest.mark.parametrize(("text", "language", "value", "value_max"), [
+    ("Mehrere tausend Soldaten kämpfen.", "de", 2000, 9999),
+    ("Tausende Menschen flohen.", "de", 2000, 99999),
+    ("Sie lieferten mehrere Millionen Granaten.", "de", 2000000, 9999999),
+    ("Dutzende Drohnen stürzten ab.", "de", 24, 99),
+    ("Several hundred workers arrived.", "en", 200, 999),
+    ("Thousands of tourists came.", "en", 2000, 99999),
+])
+def test_quantities_vague(text: str, language: str, value: float, value_max: float) -> None:
+    q = one(text, language)
+    assert q.vague and (q.value, q.value_max) == (value, value_max)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Einer der Soldaten wurde verletzt.", "de"),
+    ("Beide Länder schlossen einen Vertrag.", "de"),
+    ("Er kam zum zweiten Mal nach Moskau.", "de"),
+    ("Das Treffen begann am 17. Juni um 15 Uhr.", "de"),
+    ("Seit 2011 ist er an der Macht.", "de"),
+    ("Russland hat 2023 Massen an Munition erhalten.", "de"),
+    ("Gezeigt wurden 152-Millimeter-Haubitzen.", "de"),
+    ("Die Kh-101 und die Maia-1 wurden erwähnt.", "de"),
+    ("Artikel 4 sieht Beistand vor.", "de"),
+    ("Vor zwei Jahren begann es.", "de"),
+    ("Er hat es drei Mal versucht.", "de"),
+    ("Mit mehreren Ländern gibt es Abkommen.", "de"),
+    ("One of the soldiers was hurt.", "en"),
+    ("They sent 155-mm shells.", "en"),
+    ("It started two years ago.", "en"),
+])
+def test_quantities_not_quantities(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+@pytest.mark.parametrize(("text", "measure", "lemma"), [
+    ("Es kamen 300 nordkoreanische Soldaten.", "nordkoreanische Soldaten", "Soldat"),
+    ("Die Zahl stieg auf 40 Prozent der eingesetzten Munition.", "Prozent der eingesetzten Munition", "Munition"),
+    ("Es wurden 3 schwere Panzer zerstört.", "schwere Panzer", "Panzer"),
+])
+def test_quantities_measure(text: str, measure: str, lemma: str) -> None:
+    q = one(text)
+    assert q.measure == measure and q.measure_lemma == lemma
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Die Zahl der Toten stieg auf 800.", "person"),
+    ("Zuerst starben 40 Soldaten, später mehr als 100.", "person"),
+])
+def test_quantities_bare_number_counts(text: str, unit: str) -> None:
+    assert quantities(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize("text", ["Es kamen 3000 Soldaten.", "Rund 14.000 Truppen waren beteiligt."])
+def test_quantities_offsets_quote_the_text(text: str) -> None:
+    q = one(text)
+    assert any(ch.isdigit() for ch in text[q.start:q.end])
