@@ -63,8 +63,14 @@ def test_cli_export_jsonl_follows_the_contract(analyzed: str, tmp_path: Path, fm
     out = tmp_path / "x.jsonl"
     result = runner.invoke(app, ["export", "--db", analyzed, "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in lines if r["kind"] == "document"]
+    groups = [r for r in lines if r["kind"] == "group"]
     assert [r["id"] for r in rows] == ["a", "b"]
+    # 12.000 (a) and 15.000 (b) soldiers in Kursk count the same thing: one group, 20 % apart
+    (group,) = groups
+    assert group["unit"] == "person" and group["status"] == "conflict" and len(group["claims"]) == 2
+    assert {"id", "measure", "unit", "claims", "status", "values", "reason"} <= set(group)
     required = {"kind", "id", "source", "outlet", "language", "title", "published", "text", "removed_lines",
                 "entities", "times", "claims", "events"}
     for row in rows:
