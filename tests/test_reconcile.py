@@ -52,13 +52,21 @@ def test_reconcile_concept_unifies_words_and_languages(a: tuple[str, str, str], 
     assert (ca == cb) is same, (ca, cb)
 
 
-def test_reconcile_groups_need_two_documents_and_skip_durations() -> None:
+def test_reconcile_groups_need_two_documents() -> None:
     claims = [claim("a", 14000), claim("a", 12000), claim("b", 15, unit="day", measure="Tagen", lemma="Tag"),
-              claim("c", 15, unit="day", measure="Tagen", lemma="Tag"), claim("d", 7000, unit="container",
-                                                                               measure="Container", lemma="Container")]
+              claim("c", 15, unit="days", measure="days", lemma="day"),
+              claim("d", 7000, unit="container", measure="Container", lemma="Container"),
+              claim("e", 3, unit="other", measure="", lemma="")]
     assert group_claims(claims) == []
-    groups = group_claims([*claims, claim("e", 13000)])
-    assert [(g.unit, g.concept, len(g.claims)) for g in groups] == [("person", "soldier", 3)]
+    groups = group_claims([*claims, claim("f", 13000), claim("c", 15, unit="day", measure="days", lemma="day")])
+    assert [(g.unit, g.concept, len(g.claims)) for g in groups] == [("person", "soldier", 3), ("day", "day", 2)]
+
+
+def test_reconcile_person_and_item_counts_of_one_concept_group_together() -> None:
+    groups = group_claims([claim("a", 1000, measure="Minenräumer", lemma="Minenraum"),
+                           claim("b", 1000, unit="item", measure="deminers", lemma="deminer")],
+                          languages={"b": "en"})
+    assert [(g.concept, g.status) for g in groups] == [("deminer", "agree")]
 
 
 def test_reconcile_near_duplicate_counts_once() -> None:

@@ -52,12 +52,19 @@ def _suffix_lookup(table: dict[str, str], word: str) -> str | None:
     return best[1] if best else None
 
 
+# units whose figures can count the same thing (a noun's unit may be read as person in
+# one article and item in another: "Minenräumer" / "deminers")
+UNIT_CLASS = {"person": "count", "item": "count"}
+
+
 def concept(claim: dict[str, Any], language: str = "de") -> str:
     """What the claim counts, comparable across documents and languages."""
     code = lang.code(language)
+    concepts = lang.table(code, "measure_concepts")
     lemma = (claim.get("measure_lemma") or "").lower().strip()
-    head = _suffix_lookup(lang.table(code, "measure_concepts"), lemma) or lemma or claim.get("unit", "")
-    words = re.findall(r"\w+", (claim.get("measure") or "").lower())
+    words = re.findall(r"[\w-]+", (claim.get("measure") or "").lower())
+    head = (_suffix_lookup(concepts, lemma) or next((c for w in words if (c := _suffix_lookup(concepts, w))), None)
+            or lemma or claim.get("unit", ""))
     modifiers = lang.table(code, "measure_modifiers")
     quals = sorted({q for w in words for stem, q in modifiers.items() if w.startswith(stem)})
     return " ".join([*quals, head]).strip()
@@ -155,13 +162,15 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
     duplicates = duplicates or {}
     blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
-        if c.get("unit") in (None, "", "other", "day", "year", "percent"):
-            continue  # durations, shares and unknown units are not figures to reconcile
-        blocks[(c["unit"], concept(c, languages.get(c["doc_id"], "de")))].append(c)
+        what = concept(c, languages.get(c["doc_id"], "de"))
+        if not c.get("unit") or (c["unit"] == "other" and what in ("", "other")):
+            continue  # a number whose counted thing is unknown cannot be compared
+        blocks[(UNIT_CLASS.get(c["unit"], c["unit"]), what)].append(c)
     groups: list[ClaimGroup] = []
     parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())
              for part in split_by_magnitude(block)]
-    for (unit, what), members in parts:
+    for (_, what), members in parts:
+        unit = max(sorted({c["unit"] for c in members}), key=lambda u: sum(c["unit"] == u for c in members))
         members = sorted(members, key=lambda c: (c["doc_id"], c["id"]))
         docs = {duplicates.get(c["doc_id"], c["doc_id"]) for c in members}
         if len(docs) < 2:
