@@ -86,3 +86,20 @@ def test_reconcile_splits_figures_of_different_magnitude() -> None:
     assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "d"], ["b", "c"]]
     outlier = group_claims([claim("a", 12000), claim("b", 100_000)])
     assert len(outlier) == 1 and outlier[0].status == "conflict"  # 8x apart is a conflict, not two things
+
+
+@pytest.mark.parametrize("names, expected", [
+    ([("Vladimir Putin", "PER"), ("Putin", "PER")], ["Vladimir Putin"]),
+    ([("Kim Jong-un", "PER"), ("Kim", "PER")], ["Kim Jong-un"]),
+    ([("Kim Jong-un", "PER"), ("Kim Yo-jong", "PER"), ("Kim", "PER")], ["Kim", "Kim Jong-un", "Kim Yo-jong"]),
+    ([("Kursk", "LOC"), ("Oblast Kursk", "LOC")], ["Kursk", "Oblast Kursk"]),
+])
+def test_reconcile_entities_merge_short_names_across_documents(names: list[tuple[str, str]],
+                                                               expected: list[str]) -> None:
+    from lagebild.reconcile.entities import resolve
+
+    rows = [{"canonical": n, "type": t, "documents": [f"d{i}"], "mentions": 1, "aliases": [n]}
+            for i, (n, t) in enumerate(names)]
+    merged = resolve(rows)
+    assert sorted(r["canonical"] for r in merged) == expected
+    assert sum(r["mentions"] for r in merged) == len(names)

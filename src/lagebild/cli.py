@@ -137,21 +137,30 @@ def summary(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (everything) or csv.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (everything), csv or graphml "
+                                                              "(entity network for Gephi).")] = "jsonl",
     what: Annotated[str, typer.Option("--what", help="For csv: claims or entities.")] = "claims",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
-    """Write the analyzed corpus as JSONL (one document per line) or CSV.
+    """Write the analyzed corpus as JSONL (one document per line), CSV or GraphML.
 
     Example: lagebild export --format jsonl -o corpus.jsonl
     """
     from lagebild import export as ex
 
-    if format not in ("jsonl", "csv"):
-        _fail(f"unknown format {format!r}; use jsonl or csv")
+    if format not in ("jsonl", "csv", "graphml"):
+        _fail(f"unknown format {format!r}; use jsonl, csv or graphml")
     if format == "csv" and what not in ("claims", "entities"):
         _fail(f"unknown --what {what!r}; use claims or entities")
     corpus = _corpus(db)
+    if format == "graphml":
+        from lagebild.reconcile.network import cooccurrence, write_graphml
+
+        nodes, edges = cooccurrence(corpus.store.documents())
+        write_graphml(output or sys.stdout.buffer, nodes, edges)
+        if output:
+            err.print(f"wrote {len(nodes)} nodes and {len(edges)} edges to {output}")
+        return
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format == "jsonl":
@@ -270,16 +279,20 @@ def timeline(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
 @app.command()
 def report(
     db: DbOption = DEFAULT_DB,
-    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("report.html"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")] = Path("report.html"),
+    format: Annotated[str, typer.Option("--format", "-f", help="html (self-contained page) or md.")] = "html",
 ) -> None:
-    """Write a self-contained HTML report (works offline, no external requests).
+    """Write the report: overview, figures in dispute, timeline, entity network and
+    per-document evidence. HTML is self-contained (works offline, no external requests).
 
     Example: lagebild report -o out/report.html
     """
     from lagebild.report import write_report
 
+    if format not in ("html", "md"):
+        _fail(f"unknown format {format!r}; use html or md")
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_report(_corpus(db), output)
+    write_report(_corpus(db), output, format=format)  # type: ignore[arg-type]
     err.print(f"wrote {output}")
 
 
@@ -296,7 +309,7 @@ def demo(
     if not corpus.is_dir():
         _fail(f"{corpus} is not a folder; run the demo from the lagebild checkout or name a folder of articles")
     analyze([corpus], db=db, force=False, workers=0, max_size=5.0, quiet=False)
-    report(db=db, output=output)
+    report(db=db, output=output, format="html")
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ Blocking is one dictionary pass, so the cost grows linearly with the claims.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from typing import Any
 
 from lagebild import lang
 
-MAGNITUDE_GAP = 20.0  # figures this many times apart count different things (army size vs a contingent)
+MAGNITUDE_GAP = 10.0  # figures this many times apart count different things (army size vs a contingent)
 TOLERANCE = 0.15  # relative spread still called "differ" rather than "conflict"
 APPROX_MARGIN = 0.10  # "rund 14.000" covers 14.000 ± 10 %
 
@@ -66,7 +67,7 @@ def concept(claim: dict[str, Any], language: str = "de") -> str:
     head = (_suffix_lookup(concepts, lemma) or next((c for w in words if (c := _suffix_lookup(concepts, w))), None)
             or lemma or claim.get("unit", ""))
     modifiers = lang.table(code, "measure_modifiers")
-    quals = sorted({q for w in words for stem, q in modifiers.items() if w.startswith(stem)})
+    quals = sorted({q for w in words for stem, q in modifiers.items() if w.startswith(stem)} - {head})
     return " ".join([*quals, head]).strip()
 
 
@@ -136,14 +137,20 @@ def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[
     return "conflict", f"{pair}: {spread:.0%} apart"
 
 
+def _magnitude(claim: dict[str, Any]) -> float:
+    """Geometric middle of a claim's interval: "Tausende" (2.000–99.999) is about 14.000."""
+    lo, hi = interval(claim)
+    return math.sqrt(max(lo, 1e-9) * max(hi, 1e-9))
+
+
 def split_by_magnitude(claims: list[dict[str, Any]], gap: float = MAGNITUDE_GAP) -> list[list[dict[str, Any]]]:
     """Split a block where consecutive figures (sorted) are more than `gap` times apart:
     "1,2 Millionen Soldaten" (an army) and "15.000 Soldaten" (a contingent) are not one count."""
-    ordered = sorted(claims, key=lambda c: sum(interval(c)) / 2)
+    ordered = sorted(claims, key=_magnitude)
     parts: list[list[dict[str, Any]]] = [[]]
     previous = None
     for c in ordered:
-        mid = sum(interval(c)) / 2
+        mid = _magnitude(c)
         if previous is not None and mid > previous * gap:
             parts.append([])
         parts[-1].append(c)

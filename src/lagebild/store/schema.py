@@ -37,7 +37,7 @@ documents = Table(
     Column("language", String(10)),
     Column("published", String(20), index=True),
     Column("text", Text, nullable=False, default=""),
-    Column("lines", Text, nullable=False, default="[]"),  # JSON: [[number, keep, reason], ...] of non-blank lines
+    Column("lines", Text, nullable=False, default="[]"),  # JSON: [[number, keep, reason, text], ...]
     Column("meta", Text, nullable=False, default="{}"),  # JSON
     Column("status", String(10), nullable=False, default="ok"),  # ok or failed
     Column("error", Text),

@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
+from lagebild.reconcile.entities import resolve
 from lagebild.store import schema as s
 from lagebild.store.dialect import make_engine
 from lagebild.store.migrations import migrate
@@ -161,11 +162,11 @@ class Store:
                 out[canonical]["mentions"] += 1
                 out[canonical]["aliases"][m["text"]] = None
         rows = [{**r, "documents": sorted(r["documents"]), "aliases": list(r["aliases"])} for r in out.values()]
-        return sorted(rows, key=lambda r: (-len(r["documents"]), -r["mentions"], r["canonical"]))
+        return resolve(rows)
 
 
 def _document_row(doc: Document, error: str | None) -> dict[str, Any]:
-    lines = [[ln.number, ln.keep, ln.reason, ln.text] for ln in doc.lines if ln.text.strip()]
+    lines = [[ln.number, ln.keep, ln.reason, ln.text] for ln in doc.lines]
     return {
         "id": doc.id, "source": doc.source, "content_hash": doc.meta.get("content_hash", ""),
         "raw_format": doc.raw_format, "raw": doc.raw, "raw_text": doc.raw_text, "title": doc.title,

@@ -1,0 +1,177 @@
+"""Full-text search over documents (title, text) and claims (text, measure, source).
+
+One interface on both databases: `ensure_search_index(store)` builds or refreshes the
+index when the analyzed data changed, `search(store, query, limit)` returns ranked hits
+with snippets. SQLite uses an FTS5 virtual table, PostgreSQL a tsvector column with a
+GIN index; every dialect difference stays in this file.
+
+Queries are plain words (all must occur, like `plainto_tsquery`); search syntax typed by
+a user is never passed to the database. Snippets are HTML-escaped first, then the hits
+are wrapped in `<mark>`, so an article's markup can never reach a page.
+"""
+from __future__ import annotations
+
+import html
+import re
+import threading
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from lagebild.errors import StoreError
+from lagebild.store import Store
+
+START, STOP = "\x02", "\x03"  # hit markers inside raw snippets; stripped from indexed text
+MAX_TERMS = 16
+SNIPPET_TOKENS = 24
+_WORD = re.compile(r"\w+")
+_lock = threading.Lock()
+
+_SQLITE_SETUP = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(kind UNINDEXED, ref UNINDEXED, doc_id UNINDEXED, "
+    "title, body, extra, tokenize = 'unicode61 remove_diacritics 0')",
+    "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL)",
+)
+_PG_SETUP = (
+    "CREATE TABLE IF NOT EXISTS search_index (kind VARCHAR(10) NOT NULL, ref VARCHAR(220) NOT NULL, "
+    "doc_id VARCHAR(200) NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, extra TEXT NOT NULL, "
+    "tsv TSVECTOR NOT NULL, PRIMARY KEY (kind, ref))",
+    "CREATE INDEX IF NOT EXISTS search_index_tsv ON search_index USING GIN (tsv)",
+    "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL)",
+)
+# Rows to index, portable SQL: documents (title, text) and claims (text; measure and source).
+_ROWS = (
+    "SELECT 'document' AS kind, id AS ref, id AS doc_id, COALESCE(title, '') AS title, "
+    "REPLACE(REPLACE(text, :start, ' '), :stop, ' ') AS body, '' AS extra FROM documents WHERE status = 'ok' "
+    "UNION ALL "
+    "SELECT 'claim', c.id, c.doc_id, '', REPLACE(REPLACE(c.text, :start, ' '), :stop, ' '), "
+    "REPLACE(REPLACE(c.measure || ' ' || c.source, :start, ' '), :stop, ' ') "
+    "FROM claims c JOIN documents d ON d.id = c.doc_id WHERE d.status = 'ok'"
+)
+_SQLITE_FILL = f"INSERT INTO search_fts (kind, ref, doc_id, title, body, extra) SELECT * FROM ({_ROWS})"
+_PG_FILL = (
+    "INSERT INTO search_index (kind, ref, doc_id, title, body, extra, tsv) "
+    "SELECT kind, ref, doc_id, title, body, extra, "
+    "setweight(to_tsvector('simple', title), 'A') "
+    "|| setweight(to_tsvector('simple', REGEXP_REPLACE(body, :numsep, :split, 'g')), 'B') "
+    "|| setweight(to_tsvector('simple', REGEXP_REPLACE(extra, :numsep, :split, 'g')), 'C') "
+    f"FROM ({_ROWS}) AS r"
+)
+# PostgreSQL's parser keeps "11.000" as one token; split digit groups as FTS5's tokenizer does.
+_PG_NUMBERS = {"numsep": "([0-9])[.,'\u2019]([0-9])", "split": "\\1 \\2"}
+_SQLITE_QUERY = (
+    "SELECT kind, ref, doc_id, title, snippet(search_fts, -1, :start, :stop, '…', :tokens) AS snip, "
+    "-bm25(search_fts, 0.0, 0.0, 0.0, 10.0, 1.0, 2.0) AS score "
+    "FROM search_fts WHERE search_fts MATCH :match ORDER BY score DESC, kind DESC, ref LIMIT :limit"
+)
+_PG_QUERY = (
+    "SELECT kind, ref, doc_id, title, ts_headline('simple', body || ' ' || extra, q, :options) AS snip, "
+    "ts_rank(tsv, q) AS score FROM search_index, plainto_tsquery('simple', :query) AS q "
+    "WHERE tsv @@ q ORDER BY score DESC, kind DESC, ref LIMIT :limit"
+)
+
+
+def _dialect(store: Store) -> str:
+    name = store.engine.dialect.name
+    if name not in ("sqlite", "postgresql"):
+        raise StoreError(f"full-text search supports SQLite and PostgreSQL, not {name!r}")
+    return name
+
+
+def _fingerprint(conn: Connection) -> str:
+    row = conn.execute(text("SELECT COUNT(*), MAX(analyzed_at) FROM documents")).one()
+    claims = conn.execute(text("SELECT COUNT(*) FROM claims")).scalar_one()
+    return f"{row[0]}|{row[1]}|{claims}"
+
+
+def _indexed_fingerprint(conn: Connection) -> str | None:
+    value = conn.execute(text("SELECT fingerprint FROM search_state WHERE id = 1")).scalar()
+    return str(value) if value is not None else None
+
+
+def _rebuild(conn: Connection, dialect: str, fingerprint: str) -> None:
+    markers = {"start": START, "stop": STOP}
+    if dialect == "sqlite":
+        conn.execute(text("DELETE FROM search_fts"))
+        conn.execute(text(_SQLITE_FILL), markers)
+    else:
+        conn.execute(text("DELETE FROM search_index"))
+        conn.execute(text(_PG_FILL), {**markers, **_PG_NUMBERS})
+    conn.execute(text("DELETE FROM search_state"))
+    conn.execute(text("INSERT INTO search_state (id, fingerprint) VALUES (1, :f)"), {"f": fingerprint})
+
+
+def ensure_search_index(store: Store) -> bool:
+    """Create the search index, or refresh it when documents or claims changed.
+
+    Returns True when it (re)built the index, False when it was up to date.
+    """
+    dialect = _dialect(store)
+    try:
+        with _lock, store.engine.begin() as conn:
+            for statement in _SQLITE_SETUP if dialect == "sqlite" else _PG_SETUP:
+                conn.execute(text(statement))
+            if dialect == "postgresql":
+                conn.execute(text("LOCK TABLE search_state IN EXCLUSIVE MODE"))
+            fingerprint = _fingerprint(conn)
+            if _indexed_fingerprint(conn) == fingerprint:
+                return False
+            _rebuild(conn, dialect, fingerprint)
+            return True
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot build the search index in {store.url!r}: {str(exc).splitlines()[0]}. "
+                         "The database must be writable once to index it (run `lagebild analyze` first).") from exc
+
+
+def terms(query: str) -> list[str]:
+    """The words of a user's query, at most MAX_TERMS; punctuation and operators are dropped."""
+    return _WORD.findall(query)[:MAX_TERMS]
+
+
+def mark(raw: str) -> str:
+    """Escape a raw snippet, then turn the hit markers into <mark> elements."""
+    out, open_ = [], False
+    for part in re.split(f"([{START}{STOP}])", raw):
+        if part == START and not open_:
+            out.append("<mark>")
+            open_ = True
+        elif part == STOP and open_:
+            out.append("</mark>")
+            open_ = False
+        elif part not in (START, STOP):
+            out.append(html.escape(part))
+    if open_:
+        out.append("</mark>")
+    return "".join(out)
+
+
+def _hit(row: Any) -> dict[str, Any]:
+    raw = row.snip or ""
+    return {"kind": row.kind, "id": row.ref, "doc_id": row.doc_id, "title": row.title,
+            "snippet": raw.replace(START, "").replace(STOP, ""), "snippet_html": mark(raw),
+            "score": round(float(row.score or 0.0), 6)}
+
+
+def search(store: Store, query: str, limit: int = 20, *, refresh: bool = True) -> list[dict[str, Any]]:
+    """Documents and claims matching every word of `query`, best first.
+
+    Each hit: kind ("document" or "claim"), id, doc_id, title, snippet (plain text),
+    snippet_html (escaped, hits in <mark>) and score (higher is better).
+    """
+    words = terms(query)
+    if not words or limit < 1:
+        return []
+    dialect = _dialect(store)
+    if refresh:
+        ensure_search_index(store)
+    with store.engine.connect() as conn:
+        if dialect == "sqlite":
+            match = " ".join(f'"{w}"' for w in words)
+            rows = conn.execute(text(_SQLITE_QUERY), {"start": START, "stop": STOP, "tokens": SNIPPET_TOKENS,
+                                                       "match": match, "limit": limit})
+        else:
+            options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_TOKENS}, MinWords=8, MaxFragments=2, "
+            options += "FragmentDelimiter=\" … \""
+            rows = conn.execute(text(_PG_QUERY), {"options": options, "query": " ".join(words), "limit": limit})
+        return [_hit(r) for r in rows]
