@@ -28,9 +28,9 @@ def near_duplicates(texts: Iterable[tuple[str, str]], threshold: float = THRESHO
     original: dict[str, str] = {}
     for doc_id, text in texts:
         sig = signature(text)
-        matches = [m for m in lsh.query(sig) if sig.jaccard(sigs[m]) >= threshold]
-        if matches:
-            first = min(matches, key=order.__getitem__)
+        first = next((m for m in sorted(lsh.query(sig), key=order.__getitem__)
+                      if sig.jaccard(sigs[m]) >= threshold), None)
+        if first is not None:
             original[doc_id] = original.get(first, first)
         sigs[doc_id] = sig
         order[doc_id] = len(order)

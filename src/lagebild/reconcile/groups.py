@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lagebild import lang
@@ -60,12 +61,16 @@ UNIT_CLASS = {"person": "count", "item": "count"}
 
 def concept(claim: dict[str, Any], language: str = "de") -> str:
     """What the claim counts, comparable across documents and languages."""
-    code = lang.code(language)
+    return _concept(lang.code(language), (claim.get("measure_lemma") or "").lower().strip(),
+                    (claim.get("measure") or "").lower(), claim.get("unit") or "")
+
+
+@lru_cache(maxsize=100_000)
+def _concept(code: str, lemma: str, measure: str, unit: str) -> str:
     concepts = lang.table(code, "measure_concepts")
-    lemma = (claim.get("measure_lemma") or "").lower().strip()
-    words = re.findall(r"[\w-]+", (claim.get("measure") or "").lower())
+    words = re.findall(r"[\w-]+", measure)
     head = (_suffix_lookup(concepts, lemma) or next((c for w in words if (c := _suffix_lookup(concepts, w))), None)
-            or lemma or claim.get("unit", ""))
+            or lemma or unit)
     modifiers = lang.table(code, "measure_modifiers")
     quals = sorted({q for w in words for stem, q in modifiers.items() if w.startswith(stem)} - {head})
     return " ".join([*quals, head]).strip()
@@ -116,7 +121,9 @@ def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[
     """
     precise = [c for c in claims if not c.get("vague")]
     mids = [sum(interval(c)) / 2 for c in precise]
-    odd_vague = [c for c in claims if c.get("vague") and mids and not all(_compatible(c, m) for m in mids)]
+    low_mid, high_mid = (min(mids), max(mids)) if mids else (0.0, 0.0)  # checking the extremes is enough
+    odd_vague = [c for c in claims if c.get("vague") and mids
+                 and not (_compatible(c, low_mid) and _compatible(c, high_mid))]
     considered = precise + odd_vague if precise else claims
     ordered = sorted(considered, key=lambda c: sum(interval(c)) / 2)
     low, high = ordered[0], ordered[-1]
