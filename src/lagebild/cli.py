@@ -297,6 +297,24 @@ def report(
 
 
 @app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (local only by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8765,
+) -> None:
+    """Browse the analyzed corpus in a local web UI (read-only): documents with their
+    evidence, claims, conflicts, timeline, entities and full-text search.
+
+    Example: lagebild serve --db sqlite:///lagebild.db --port 8765
+    """
+    from lagebild.web.app import serve as run_server
+
+    _corpus(db)  # a clear error for a database that cannot be opened
+    console.print(f"lagebild web UI on http://{host}:{port}/ (Ctrl+C stops it)")
+    run_server(db, host=host, port=port)
+
+
+@app.command()
 def demo(
     corpus: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples/corpus"),
     db: DbOption = DEFAULT_DB,

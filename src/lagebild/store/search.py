@@ -53,20 +53,23 @@ _SQLITE_FILL = f"INSERT INTO search_fts (kind, ref, doc_id, title, body, extra) 
 _PG_FILL = (
     "INSERT INTO search_index (kind, ref, doc_id, title, body, extra, tsv) "
     "SELECT kind, ref, doc_id, title, body, extra, "
-    "setweight(to_tsvector('simple', title), 'A') "
-    "|| setweight(to_tsvector('simple', REGEXP_REPLACE(body, :numsep, :split, 'g')), 'B') "
-    "|| setweight(to_tsvector('simple', REGEXP_REPLACE(extra, :numsep, :split, 'g')), 'C') "
+    "setweight(to_tsvector('simple', REPLACE(title, '<', :lt)), 'A') "
+    "|| setweight(to_tsvector('simple', REGEXP_REPLACE(REPLACE(body, '<', :lt), :numsep, :split, 'g')), 'B') "
+    "|| setweight(to_tsvector('simple', REGEXP_REPLACE(REPLACE(extra, '<', :lt), :numsep, :split, 'g')), 'C') "
     f"FROM ({_ROWS}) AS r"
 )
-# PostgreSQL's parser keeps "11.000" as one token; split digit groups as FTS5's tokenizer does.
-_PG_NUMBERS = {"numsep": "([0-9])[.,'\u2019]([0-9])", "split": "\\1 \\2"}
+# PostgreSQL's parser keeps "11.000" as one token (split digit groups as FTS5's tokenizer does) and
+# drops anything that looks like an HTML tag (a zero-width space after "<" keeps the words searchable).
+ZWSP = "\u200b"
+_PG_NUMBERS = {"numsep": "([0-9])[.,'\u2019]([0-9])", "split": "\\1 \\2", "lt": "<" + ZWSP}
 _SQLITE_QUERY = (
     "SELECT kind, ref, doc_id, title, snippet(search_fts, -1, :start, :stop, '…', :tokens) AS snip, "
     "-bm25(search_fts, 0.0, 0.0, 0.0, 10.0, 1.0, 2.0) AS score "
     "FROM search_fts WHERE search_fts MATCH :match ORDER BY score DESC, kind DESC, ref LIMIT :limit"
 )
 _PG_QUERY = (
-    "SELECT kind, ref, doc_id, title, ts_headline('simple', body || ' ' || extra, q, :options) AS snip, "
+    "SELECT kind, ref, doc_id, title, "
+    "ts_headline('simple', REPLACE(body || ' ' || extra, '<', :lt), q, :options) AS snip, "
     "ts_rank(tsv, q) AS score FROM search_index, plainto_tsquery('simple', :query) AS q "
     "WHERE tsv @@ q ORDER BY score DESC, kind DESC, ref LIMIT :limit"
 )
@@ -147,7 +150,7 @@ def mark(raw: str) -> str:
 
 
 def _hit(row: Any) -> dict[str, Any]:
-    raw = row.snip or ""
+    raw = (row.snip or "").replace(ZWSP, "")
     return {"kind": row.kind, "id": row.ref, "doc_id": row.doc_id, "title": row.title,
             "snippet": raw.replace(START, "").replace(STOP, ""), "snippet_html": mark(raw),
             "score": round(float(row.score or 0.0), 6)}
@@ -173,5 +176,6 @@ def search(store: Store, query: str, limit: int = 20, *, refresh: bool = True) -
         else:
             options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_TOKENS}, MinWords=8, MaxFragments=2, "
             options += "FragmentDelimiter=\" … \""
-            rows = conn.execute(text(_PG_QUERY), {"options": options, "query": " ".join(words), "limit": limit})
+            rows = conn.execute(text(_PG_QUERY), {"options": options, "query": " ".join(words), "limit": limit,
+                                                   "lt": _PG_NUMBERS["lt"]})
         return [_hit(r) for r in rows]

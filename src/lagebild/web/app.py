@@ -1,0 +1,127 @@
+"""The local web UI: `create_app(db_url)` builds the FastAPI app, `serve()` runs it.
+
+Server-rendered pages (Jinja2, autoescaped: articles are untrusted) and a JSON API
+behind them, documented at /openapi.json. Read-only; binds 127.0.0.1 by default. Every
+error answers with one shape: {"error": {"status": 404, "message": "..."}}.
+Static files are read from the package once; no path from a URL reaches the file system.
+"""
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lagebild import __version__
+from lagebild.errors import LagebildError
+from lagebild.web import api, pages
+from lagebild.web.state import WebState
+
+log = logging.getLogger("lagebild.web")
+
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                ".svg": "image/svg+xml"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def error_response(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
+        kind = err.get("loc", ("parameter",))[0]
+        name = f"{kind} parameter {'.'.join(where)!r}" if where else "request"
+        parts.append(f"{name}: {err.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def http_error(_: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        response = error_response(exc.status_code, str(exc.detail))
+        if exc.headers:
+            response.headers.update(exc.headers)
+        return response
+
+    async def validation_error(_: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        return error_response(422, _validation_message(exc))
+
+    async def lagebild_error(_: Request, exc: Exception) -> Response:
+        log.warning("store error: %s", exc)
+        return error_response(503, str(exc))
+
+    async def server_error(_: Request, exc: Exception) -> Response:
+        log.exception("unexpected error", exc_info=exc)
+        return error_response(500, "internal error; see the server log")
+
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(LagebildError, lagebild_error)
+    app.add_exception_handler(Exception, server_error)
+
+
+def _static_files() -> dict[str, tuple[bytes, str]]:
+    """name -> (content, media type) of every file in the package's static folder."""
+    folder = resources.files("lagebild.web") / "static"
+    out = {}
+    for item in folder.iterdir():
+        suffix = "." + item.name.rsplit(".", 1)[-1]
+        if item.is_file() and suffix in STATIC_TYPES:
+            out[item.name] = (item.read_bytes(), STATIC_TYPES[suffix])
+    return out
+
+
+def _install_static(app: FastAPI) -> None:
+    files = _static_files()
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> Response:
+        if name not in files:
+            raise StarletteHTTPException(404, f"no static file {name!r}")
+        content, media_type = files[name]
+        return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
+
+
+def create_app(db_url: str) -> FastAPI:
+    """The web app over the analyzed database `db_url` (read-only while serving)."""
+    app = FastAPI(title="lagebild", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json",
+                  description="Browse and search an analyzed corpus: documents, claims, conflicts, entities, "
+                              "timeline. Errors: {\"error\": {\"status\": 404, \"message\": \"...\"}}.")
+    app.state.lb = WebState(db_url)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    _install_error_handlers(app)
+    _install_static(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
+    """Serve the web UI until interrupted. Binds 127.0.0.1 unless told otherwise."""
+    import uvicorn
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("serving on %s: anyone who can reach this address can read the corpus", host)
+    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")

@@ -1,0 +1,183 @@
+"""The HTML pages (server-rendered, autoescaped Jinja2 templates)."""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, StreamingResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from lagebild.export import CLAIM_COLUMNS
+from lagebild.store.search import search
+from lagebild.web import queries
+from lagebild.web.annotate import blocks
+from lagebild.web.api import State
+from lagebild.web.charts import group_chart, timeline_chart
+from lagebild.web.params import DateFilter, EntityType, Order, PageNo, Sort, Status, Text, claim_filter
+from lagebild.web.queries import ClaimFilter
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+TIMELINE_PAGE = 200
+TIMELINE_SVG_POINTS = 3000
+Claims = Annotated[ClaimFilter, Depends(claim_filter)]
+
+
+def num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:g}".replace(".", ",")
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only http(s) links from articles become links (never javascript: or data:)."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def mark_span(text: str, start: int, end: int) -> Markup:
+    """text with text[start:end] in <mark>: escaped first, then marked."""
+    if not 0 <= start < end <= len(text):
+        return Markup(escape(text))
+    return Markup(f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}")
+
+
+def mark_first(text: str, needle: str) -> Markup:
+    at = text.find(needle) if needle else -1
+    return mark_span(text, at, at + len(needle)) if at >= 0 else Markup(escape(text))
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("lagebild.web", "templates"), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True, undefined=StrictUndefined)
+    env.filters.update(num=num, safe_href=safe_href, urlpart=lambda v: quote(str(v), safe=""))
+    env.globals.update(mark_span=mark_span, mark_first=mark_first)
+    return env
+
+
+ENV = _env()
+
+
+def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    def qs(**updates: Any) -> str:
+        params = {k: v for k, v in request.query_params.items() if v != ""}
+        params.update({k: str(v) for k, v in updates.items() if v is not None})
+        return "?" + urlencode(params)
+
+    context.setdefault("q", "")
+    html = ENV.get_template(name).render(request=request, qs=qs, path=request.url.path, **context)
+    return HTMLResponse(html)
+
+
+def pager(total: int, page: int, size: int) -> dict[str, int]:
+    pages = max(1, -(-total // size))
+    return {"page": page, "pages": pages, "total": total, "size": size}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, web: State) -> HTMLResponse:
+    disputed = sorted((g for g in web.groups() if g.status != "agree"), key=lambda g: g.status != "conflict")
+    timeline = web.timeline()
+    return render(request, "overview.html", summary=web.summary(), disputed=disputed[:12],
+                  n_disputed=len(disputed), entities=queries.list_entities(web.store, limit=15).items,
+                  timeline_svg=timeline_chart(timeline[:TIMELINE_SVG_POINTS], queries.published_span(web.store)))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request, web: State, outlet: Text = None, language: Text = None,
+              date: DateFilter = None, page: PageNo = 1) -> HTMLResponse:
+    result = queries.list_documents(web.store, outlet or None, language or None, date or None, PAGE_SIZE,
+                                    (page - 1) * PAGE_SIZE)
+    return render(request, "documents.html", docs=result.items, pager=pager(result.total, page, PAGE_SIZE),
+                  outlets=queries.outlets(web.store), languages=queries.languages(web.store),
+                  filters={"outlet": outlet or "", "language": language or "", "date": date or ""})
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document(request: Request, web: State, doc_id: str) -> HTMLResponse:
+    doc = web.store.load(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    copy_of = web.duplicates().get(doc.id)
+    copies = sorted(k for k, v in web.duplicates().items() if v == doc.id)
+    return render(request, "document.html", doc=doc, blocks=blocks(doc), copy_of=copy_of, copies=copies,
+                  removed=sum(1 for ln in doc.lines if not ln.keep and ln.text.strip()))
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(request: Request, web: State, f: Claims, sort: Sort = "doc", order: Order = "asc",
+           page: PageNo = 1) -> HTMLResponse:
+    result = queries.list_claims(web.store, f, sort, order == "desc", PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return render(request, "claims.html", claims=result.items, pager=pager(result.total, page, PAGE_SIZE),
+                  units=queries.units(web.store), outlets=queries.outlets(web.store), sort=sort, order=order,
+                  filters={k: request.query_params.get(k, "") for k in ("unit", "entity", "source", "hedged",
+                                                                         "outlet")})
+
+
+def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        if buffer.tell() > 65536:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+@router.get("/claims.csv")
+def claims_csv(web: State, f: Claims, sort: Sort = "doc", order: Order = "asc") -> StreamingResponse:
+    rows = queries.iter_claims(web.store, f, sort, order == "desc")
+    return StreamingResponse(_csv_lines(rows), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts(request: Request, web: State, status: Status = None, page: PageNo = 1) -> HTMLResponse:
+    groups = web.groups()
+    chosen = [g for g in groups if not status or g.status == status]
+    size = 20
+    shown = chosen[(page - 1) * size:page * size]
+    counts = {name: sum(1 for g in groups if g.status == name) for name in ("conflict", "differ", "agree")}
+    return render(request, "conflicts.html", groups=[(g, group_chart(g.claims)) for g in shown], status=status or "",
+                  counts=counts, total=len(groups), pager=pager(len(chosen), page, size),
+                  duplicates=web.duplicates())
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, web: State, page: PageNo = 1) -> HTMLResponse:
+    rows = web.timeline()
+    shown = rows[(page - 1) * TIMELINE_PAGE:page * TIMELINE_PAGE]
+    return render(request, "timeline.html", rows=shown, pager=pager(len(rows), page, TIMELINE_PAGE),
+                  timeline_svg=timeline_chart(rows[:TIMELINE_SVG_POINTS], queries.published_span(web.store)))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(request: Request, web: State, type: EntityType = None, page: PageNo = 1) -> HTMLResponse:
+    result = queries.list_entities(web.store, type or None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return render(request, "entities.html", entities=result.items, pager=pager(result.total, page, PAGE_SIZE),
+                  types=queries.entity_types(web.store), type=type or "")
+
+
+@router.get("/entities/{name:path}", response_class=HTMLResponse)
+def entity(request: Request, web: State, name: str) -> HTMLResponse:
+    found = queries.entity(web.store, name)
+    if found is None:
+        raise HTTPException(404, f"no entity named {name!r}")
+    claims = queries.list_claims(web.store, ClaimFilter(entity=name), limit=100)
+    return render(request, "entity.html", entity=found, claims=claims.items, n_claims=claims.total)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, web: State, q: Text = None) -> HTMLResponse:
+    hits = search(web.store, q, 50, refresh=False) if q else []
+    details = queries.claims_by_ids(web.store, [h["id"] for h in hits if h["kind"] == "claim"])
+    return render(request, "search.html", q=q or "", hits=hits, claims=details)
