@@ -61,21 +61,21 @@ def write_jsonl(out: IO[str], docs: Iterable[Document], groups: Iterable[dict[st
     return n
 
 
-def write_claims_csv(out: IO[str], claim_rows: Iterable[dict[str, Any]]) -> int:
-    writer = csv.DictWriter(out, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
+def _write_csv(out: IO[str], columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for row in claim_rows:
+    for row in rows:
         writer.writerow(row)
         n += 1
     return n
 
 
+def write_claims_csv(out: IO[str], claim_rows: Iterable[dict[str, Any]]) -> int:
+    return _write_csv(out, CLAIM_COLUMNS, claim_rows)
+
+
 def write_entities_csv(out: IO[str], entity_rows: Iterable[dict[str, Any]]) -> int:
-    writer = csv.DictWriter(out, fieldnames=ENTITY_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for row in entity_rows:
-        writer.writerow({**row, "documents": " ".join(row["documents"]), "aliases": " | ".join(row["aliases"])})
-        n += 1
-    return n
+    flat = ({**row, "documents": " ".join(row["documents"]), "aliases": " | ".join(row["aliases"])}
+            for row in entity_rows)
+    return _write_csv(out, ENTITY_COLUMNS, flat)
