@@ -5,20 +5,34 @@ from typing import Any
 
 import pytest
 
+from lagebild.reconcile.clause import bound_side, clause_around, direction, qualifiers
 from lagebild.reconcile.groups import concept, group_claims, status
 
 
 def claim(doc: str, value: float, *, value_max: float | None = None, approx: bool = False, vague: bool = False,
           unit: str = "person", measure: str = "nordkoreanische Soldaten", lemma: str = "Soldat",
-          time: str | None = None, published: str = "2025-07", source: str = "") -> dict[str, Any]:
+          time: str | None = None, published: str = "2025-07", source: str = "", text: str | None = None,
+          context: str | None = None) -> dict[str, Any]:
     return {"id": f"{doc}:{value}", "doc_id": doc, "value": value, "value_max": value_max, "approx": approx,
             "vague": vague, "unit": unit, "measure": measure, "measure_lemma": lemma, "time": time,
-            "published": published, "source": source, "hedged": False, "outlet": doc, "text": str(value)}
+            "published": published, "source": source, "hedged": False, "outlet": doc,
+            "text": text or str(value), "context": context}
 
 
 @pytest.mark.parametrize("claims, expected", [
     ([claim("a", 12000), claim("b", 12000)], "agree"),
-    ([claim("a", 14000, approx=True), claim("b", 15000)], "agree"),  # rund 14.000 covers 15.000
+    ([claim("a", 14000, approx=True), claim("b", 15000)], "differ"),  # rund 14.000 still states 14.000: 7 % apart
+    ([claim("a", 30000, measure="bis zu: weitere Soldaten"), claim("b", 25000, value_max=30000)], "agree"),
+    ([claim("a", 200, value_max=999, vague=True, published="2024-06"), claim("b", 1500, published="2024-12")],
+     "agree"),  # "mehrere hundert" is compatible with 1.500, as "mehrere tausend" with 14.000
+    ([claim("a", 6000, text="mehr als 6.000"), claim("b", 4000, approx=True, text="rund 4.000")],
+     "conflict"),  # a floor above the other figure, as of the same month
+    ([claim("a", 3_000_000, unit="shell", text="mehr als drei Millionen", published="2024-06-01"),
+      claim("b", 5_000_000, unit="shell", text="bis zu fünf Millionen", published="2024-06-20"),
+      claim("c", 1_000_000, unit="shell", text="über eine Million", time="2023-11")],
+     "differ"),  # a floor and a ceiling that can both be true; the lower figure is older
+    ([claim("a", 6000, text="über 6.000", published="2025-04"), claim("b", 600, text="rund 600", published="2025-04"),
+      claim("c", 4000, text="rund 4.000", published="2025-07")], "conflict"),
     ([claim("a", 2000, value_max=9999, vague=True), claim("b", 14000)], "agree"),  # mehrere tausend
     ([claim("a", 14000), claim("b", 15000)], "differ"),  # 7 % apart
     ([claim("a", 1_000_000, unit="shell", time="2023"), claim("b", 5_000_000, unit="shell", time="2024-06")],
@@ -35,7 +49,7 @@ def test_reconcile_status(claims: list[dict[str, Any]], expected: str) -> None:
 def test_reconcile_reason_names_values_sources_and_dates() -> None:
     state, reason = status([claim("a", 15000, source="Schätzungen"), claim("b", 14000, source="Geheimdienst")])
     assert state == "differ"
-    assert reason == "15.000 (Schätzungen, 2025-07) vs 14.000 (Geheimdienst, 2025-07): 7% apart"
+    assert reason == "15.000 (Schätzungen, 2025-07) vs 14.000 (Geheimdienst, 2025-07): 7% apart, within 15%"
 
 
 @pytest.mark.parametrize("a, b, same", [
@@ -103,3 +117,87 @@ def test_reconcile_entities_merge_short_names_across_documents(names: list[tuple
     merged = resolve(rows)
     assert sorted(r["canonical"] for r in merged) == expected
     assert sum(r["mentions"] for r in merged) == len(names)
+
+
+@pytest.mark.parametrize("context, quote, code, clause", [
+    ("Laut Armee fielen 2,5 Millionen Schuss, vor allem im Winter.", "2,5 Millionen Schuss", "de",
+     "Laut Armee fielen 2,5 Millionen Schuss"),
+    ("Damals war von 9.500 Reservisten die Rede, die zunächst in Lagern blieben; später kamen mehr.",
+     "9.500 Reservisten", "de", "Damals war von 9.500 Reservisten die Rede, die zunächst in Lagern blieben"),
+    ("The ministry said 3,200 sailors, most of them conscripts, were missing.", "3,200 sailors", "en",
+     "The ministry said 3,200 sailors"),
+])
+def test_reconcile_clause_around_a_number(context: str, quote: str, code: str, clause: str) -> None:
+    assert clause_around(context, quote, code) == clause
+
+
+@pytest.mark.parametrize("clause, code, expected", [
+    ("dass bereits über 900 Freiwillige ums Leben gekommen seien", "de", {"killed"}),
+    ("rund 2.300 Kämpfer wurden getötet oder verwundet", "de", {"killed", "wounded"}),
+    ("Anfangs schickte die Regierung 700 Ingenieure", "de", {"initial"}),
+    ("some 1,800 marines were initially flown in", "en", {"initial"}),
+    ("at least 85 fishermen died", "en", {"killed"}),
+    ("die Totalausgaben stiegen auf 40 Millionen", "de", set()),
+    ("the total rose to 4,000 staff", "en", set()),
+])
+def test_reconcile_clause_qualifiers(clause: str, code: str, expected: set[str]) -> None:
+    assert qualifiers(clause, code) == expected
+
+
+@pytest.mark.parametrize("quote, side", [
+    ("mehr als 700 Ingenieure", "min"), ("über 900 Freiwillige", "min"), ("bis zu 40 Schiffe", "max"),
+    ("as many as 12 ships", "max"), ("at least 85 fishermen", "min"), ("rund 700 Ingenieure", ""),
+])
+def test_reconcile_bound_sides(quote: str, side: str) -> None:
+    assert bound_side(quote) == side
+
+
+def test_reconcile_the_dead_are_one_count_whatever_noun_names_them() -> None:
+    fallen = concept({"measure": "Ukrainer", "measure_lemma": "Ukrainer", "unit": "person", "text": "über 900 Ukrainer",
+                      "context": "Seit März sind über 900 Ukrainer gefallen."}, "de")
+    dead = concept({"measure": "soldiers", "measure_lemma": "soldier", "unit": "person", "text": "900 soldiers",
+                    "context": "Officials said 900 soldiers had been killed since March."}, "en")
+    toll = concept({"measure": "Toten", "measure_lemma": "Tote", "unit": "person", "text": "900 Toten",
+                    "context": "Die Regierung spricht von 900 Toten."}, "de")
+    hurt = concept({"measure": "Kämpfer", "measure_lemma": "Kämpfer", "unit": "person", "text": "2.300 Kämpfer",
+                    "context": "Rund 2.300 Kämpfer wurden getötet oder verwundet."}, "de")
+    deployed = concept({"measure": "Soldaten", "measure_lemma": "Soldat", "unit": "person", "text": "900 Soldaten",
+                        "context": "Im März kamen 900 Soldaten an, 40 wurden verwundet."}, "de")
+    assert fallen == dead == toll == "killed"
+    assert hurt == "casualty"
+    assert deployed == "soldier"  # "verwundet" belongs to the other clause
+
+
+def test_reconcile_first_contingent_is_not_the_total() -> None:
+    first = claim("a", 9500, text="9.500 Reservisten", measure="Reservisten", lemma="Soldat",
+                  context="Im Herbst war von 9.500 Reservisten die Rede, die zunächst in Lagern blieben.")
+    first_en = claim("b", 9000, text="9,000 soldiers", measure="soldiers", lemma="soldier",
+                     context="The army first sent 9,000 soldiers in October.")
+    total = claim("c", 21000, text="21.000 Soldaten", context="Inzwischen sind es insgesamt 21.000 Soldaten.")
+    total_en = claim("d", 20000, text="20,000 soldiers", measure="soldiers", lemma="soldier",
+                     context="By now some 20,000 soldiers have been deployed.")
+    groups = group_claims([first, first_en, total, total_en], {"b": "en", "d": "en"})
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "b"], ["c", "d"]]
+
+
+def test_reconcile_goods_going_opposite_ways_are_different_counts() -> None:
+    def box(doc: str, value: float, context: str, text: str) -> dict[str, Any]:
+        return claim(doc, value, unit="container", measure="Container", lemma="Container", text=text, context=context)
+    claims = [
+        box("a", 4200, "Laut Zoll wurden 4.200 Container nach Indien verschifft.", "4.200 Container"),
+        box("b", 4500, "Customs said 4,500 containers went to India.", "4,500 containers"),
+        box("c", 800, "Im Gegenzug kamen 800 Container aus Indien.", "800 Container"),
+        box("d", 800, "In return, 800 containers were shipped to Vietnam.", "800 containers"),
+    ]
+    groups = group_claims(claims, {"b": "en", "d": "en"})
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "b"], ["c", "d"]]
+    assert direction("wurden 4.200 Container nach Indien verschifft", "de") == (None, "India")
+    assert direction("800 Container aus Indien", "de") == ("India", None)
+
+
+def test_reconcile_different_durations_are_different_things() -> None:
+    def days(doc: str, value: float) -> dict[str, Any]:
+        return claim(doc, value, unit="day", measure="Tage", lemma="Tag")
+    groups = group_claims([days("a", 12), days("b", 12), days("a", 3), days("c", 3), days("d", 40)])
+    found = sorted((g.claims[0]["value"], len(g.claims), g.status) for g in groups)
+    assert found == [(3, 2, "agree"), (12, 2, "agree")]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from lagebild import lang
+from lagebild.reconcile.clause import Direction, bound_side, clause_around, compatible, direction, merge, qualifiers
 
 MAGNITUDE_GAP = 10.0  # figures this many times apart count different things (army size vs a contingent)
 TOLERANCE = 0.15  # relative spread still called "differ" rather than "conflict"
@@ -57,23 +58,49 @@ def _suffix_lookup(table: dict[str, str], word: str) -> str | None:
 # units whose figures can count the same thing (a noun's unit may be read as person in
 # one article and item in another: "Minenräumer" / "deminers")
 UNIT_CLASS = {"person": "count", "item": "count"}
+COUNT_UNITS = ("person", "item", "other")
+# the dead and the wounded are one count whatever noun names them ("Soldaten",
+# "Nordkoreaner", "Tote"); both in one clause ("killed or wounded") make casualties
+HURT = frozenset({"killed", "wounded"})
+CASUALTY = "casualty"
+HURT_ABSORBS = frozenset({"soldier", "person", "killed", "wounded", CASUALTY})
+# a duration says how long something lasted: different durations are different things
+DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 
 
 def concept(claim: dict[str, Any], language: str = "de") -> str:
-    """What the claim counts, comparable across documents and languages."""
-    return _concept(lang.code(language), (claim.get("measure_lemma") or "").lower().strip(),
-                    (claim.get("measure") or "").lower(), claim.get("unit") or "")
+    """What the claim counts, comparable across documents and languages.
+
+    The counted noun gives the head ("Soldaten" -> soldier); words of the measure and,
+    when the claim carries its sentence as `context`, of its clause qualify it: dead or
+    wounded people are one count whatever noun names them ("gefallene Soldaten",
+    "Tote", "6.000 Nordkoreaner ... getötet"), a first contingent is not the total.
+    """
+    code = lang.code(language)
+    quals, head = _concept(code, (claim.get("measure_lemma") or "").lower().strip(),
+                           (claim.get("measure") or "").lower(), claim.get("unit") or "")
+    if claim.get("context") and claim.get("unit") in COUNT_UNITS:
+        quals |= qualifiers(clause_around(claim["context"], claim.get("text") or "", code), code)
+    return _name(quals, head)
 
 
 @lru_cache(maxsize=100_000)
-def _concept(code: str, lemma: str, measure: str, unit: str) -> str:
+def _concept(code: str, lemma: str, measure: str, unit: str) -> tuple[frozenset[str], str]:
     concepts = lang.table(code, "measure_concepts")
     words = re.findall(r"[\w-]+", measure)
     head = (_suffix_lookup(concepts, lemma) or next((c for w in words if (c := _suffix_lookup(concepts, w))), None)
             or lemma or unit)
     modifiers = lang.table(code, "measure_modifiers")
-    quals = sorted({q for w in words for stem, q in modifiers.items() if w.startswith(stem)} - {head})
-    return " ".join([*quals, head]).strip()
+    return frozenset({q for w in words for stem, q in modifiers.items() if w.startswith(stem)} - {head}), head
+
+
+def _name(quals: frozenset[str], head: str) -> str:
+    hurt = set(quals & HURT)
+    if hurt and head in HURT_ABSORBS:
+        hurt |= {head} & (HURT | {CASUALTY})
+        head = CASUALTY if len(hurt) > 1 or CASUALTY in hurt else hurt.pop()
+        quals -= HURT
+    return " ".join([*sorted(quals - {head}), head]).strip()
 
 
 def as_of(claim: dict[str, Any]) -> str | None:
@@ -82,10 +109,27 @@ def as_of(claim: dict[str, Any]) -> str | None:
 
 
 def interval(claim: dict[str, Any]) -> tuple[float, float]:
+    """The figure as stated: a point, a range ("10.000 bis 12.000") or a vague span
+    ("mehrere tausend" = 2.000–9.999). "rund 14.000" states 14.000."""
     lo = float(claim["value"])
-    hi = float(claim["value_max"]) if claim.get("value_max") is not None else lo
-    if claim.get("approx") and claim.get("value_max") is None:
-        lo, hi = lo * (1 - APPROX_MARGIN), lo * (1 + APPROX_MARGIN)
+    return lo, float(claim["value_max"]) if claim.get("value_max") is not None else lo
+
+
+def possible(claim: dict[str, Any]) -> tuple[float, float]:
+    """The values that would make the figure true: "mehr als 6.000" is a floor, "bis zu
+    5 Millionen" a ceiling, "rund 14.000" ± 10 %, "mehrere tausend" half to twice its span."""
+    lo, hi = interval(claim)
+    if claim.get("vague"):
+        return lo / 2, hi * 2
+    if claim.get("value_max") is not None:
+        return lo, hi
+    side = bound_side(claim.get("text") or "")
+    if side == "min":
+        return lo, math.inf
+    if side == "max":
+        return 0.0, hi
+    if claim.get("approx"):
+        return lo * (1 - APPROX_MARGIN), hi * (1 + APPROX_MARGIN)
     return lo, hi
 
 
@@ -107,17 +151,46 @@ def _year_month(value: str | None) -> str | None:
 
 def _compatible(vague: dict[str, Any], value: float) -> bool:
     """A vague figure ("mehrere tausend") is compatible with a precise one of its order of magnitude."""
-    lo, hi = interval(vague)
-    return lo / 2 <= value <= hi * 2
+    lo, hi = possible(vague)
+    return lo <= value <= hi
+
+
+def _overlap(spans: list[tuple[float, float]]) -> bool:
+    return max(lo for lo, _ in spans) <= min(hi for _, hi in spans)
+
+
+def _gap(claims: list[dict[str, Any]]) -> float:
+    """How far apart the stated figures are, relative to the larger: 11.000 vs 12.000 is 8 %."""
+    top = max(interval(c)[0] for c in claims)
+    return max(top - min(interval(c)[1] for c in claims), 0.0) / max(top, 1e-9)
+
+
+def _clash(claims: list[dict[str, Any]], tolerance: float) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """Two figures as of the same month that cannot both be true and are more than
+    `tolerance` apart, if there are any. A figure of unknown date may be of any month."""
+    by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    undated = []
+    for c in claims:
+        date = _year_month(as_of(c))
+        (by_date[date] if date else undated).append(c)
+    buckets = [dated + undated for _, dated in sorted(by_date.items())] or [undated]
+    for same in buckets:
+        if len(same) < 2 or _overlap([possible(c) for c in same]) or _gap(same) <= tolerance:
+            continue
+        floor = max(same, key=lambda c: possible(c)[0])
+        ceiling = min(same, key=lambda c: possible(c)[1])
+        return floor, ceiling
+    return None
 
 
 def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[str, str]:
     """agree / differ / conflict, with the reason in words.
 
-    Precise figures agree when their intervals overlap (a range, or ±10 % for
-    "rund"), differ when they are within `tolerance` of each other or refer to
-    different dates, and conflict otherwise. A vague figure agrees with precise
-    ones of its order of magnitude and only counts as a value when it does not.
+    Figures agree when they state the same value (a range or a vague figure such as
+    "mehrere tausend" may contain the others), differ when they are within
+    `tolerance` of each other or when every pair that cannot both be true refers to
+    different dates (cumulative totals grow), and conflict when two figures as of the
+    same month cannot both be true and are more than `tolerance` apart.
     """
     precise = [c for c in claims if not c.get("vague")]
     mids = [sum(interval(c)) / 2 for c in precise]
@@ -126,22 +199,21 @@ def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[
                  and not (_compatible(c, low_mid) and _compatible(c, high_mid))]
     considered = precise + odd_vague if precise else claims
     ordered = sorted(considered, key=lambda c: sum(interval(c)) / 2)
-    low, high = ordered[0], ordered[-1]
-    pair = f"{_label(high)} vs {_label(low)}"
-    intervals = [interval(c) for c in considered]
-    if max(lo for lo, _ in intervals) <= min(hi for _, hi in intervals):
+    pair = f"{_label(ordered[-1])} vs {_label(ordered[0])}"
+    if _overlap([interval(c) for c in considered]):
         vague = [c for c in claims if c.get("vague")]
         if vague and precise and not odd_vague:
             return "agree", f"{pair}: compatible with {', '.join(_label(c) for c in vague)}"
-        return "agree", f"{pair}: compatible"
-    centres = [sum(iv) / 2 for iv in intervals]
-    spread = (max(centres) - min(centres)) / max(max(centres), 1e-9)
-    dates = {_year_month(as_of(c)) for c in considered} - {None}
+        return "agree", f"{pair}: compatible" if len({interval(c) for c in considered}) > 1 else f"{pair}: same figure"
+    spread = _gap(considered)
     if spread <= tolerance:
-        return "differ", f"{pair}: {spread:.0%} apart"
-    if len(dates) > 1:
-        return "differ", f"{pair}: {spread:.0%} apart, but as of different dates"
-    return "conflict", f"{pair}: {spread:.0%} apart"
+        return "differ", f"{pair}: {spread:.0%} apart, within {tolerance:.0%}"
+    clash = _clash(claims, tolerance)
+    if clash:
+        floor, ceiling = clash
+        return "conflict", (f"{_label(floor)} vs {_label(ceiling)}: as of the same time and "
+                            f"{_gap([floor, ceiling]):.0%} apart")
+    return "differ", f"{pair}: {spread:.0%} apart, but as of different dates"
 
 
 def _magnitude(claim: dict[str, Any]) -> float:
@@ -165,6 +237,58 @@ def split_by_magnitude(claims: list[dict[str, Any]], gap: float = MAGNITUDE_GAP)
     return parts
 
 
+def split_by_value(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> list[list[dict[str, Any]]]:
+    """Split durations into runs of figures within `tolerance` of the run's smallest:
+    "15 Tage" for a parcel and "acht Tage" for a train ride are not one count."""
+    parts: list[list[dict[str, Any]]] = []
+    for c in sorted(claims, key=_magnitude):
+        if not parts or _magnitude(c) > _magnitude(parts[-1][0]) * (1 + tolerance):
+            parts.append([])
+        parts[-1].append(c)
+    return parts
+
+
+def split_by_direction(claims: list[dict[str, Any]], ways: dict[str, Direction]) -> list[list[dict[str, Any]]]:
+    """Split a block by the direction its clauses name: containers sent to Russia and
+    containers sent from Russia are different counts. A claim without a direction
+    joins the largest part; the parts are few (one per flow), so this stays linear."""
+    parts: list[tuple[Direction, list[dict[str, Any]]]] = []
+    loose: list[dict[str, Any]] = []
+    for c in claims:
+        way = ways.get(c["id"], (None, None))
+        if way == (None, None):
+            loose.append(c)
+            continue
+        for i, (known, members) in enumerate(parts):
+            if compatible(known, way):
+                parts[i] = (merge(known, way), members + [c])
+                break
+        else:
+            parts.append((way, [c]))
+    if not parts:
+        return [loose]
+    largest = max(range(len(parts)), key=lambda i: len(parts[i][1]))
+    parts[largest][1].extend(loose)
+    return [members for _, members in parts]
+
+
+def _split(block: list[dict[str, Any]], what: str, ways: dict[str, Direction],
+           tolerance: float) -> list[list[dict[str, Any]]]:
+    """The counts inside one (unit, concept) block: durations by value, other figures
+    by order of magnitude and then by the direction of the flow they count."""
+    if what in DURATIONS:
+        return split_by_value(block, tolerance)
+    return [way for part in split_by_magnitude(block) for way in split_by_direction(part, ways)]
+
+
+def _unit_class(unit: str, what: str) -> str:
+    """Units whose figures can count the same thing; "die Zahl der Toten" has no unit
+    word but counts people once its clause says they were killed."""
+    if unit == "other" and what in HURT | {CASUALTY}:
+        return UNIT_CLASS["person"]
+    return UNIT_CLASS.get(unit, unit)
+
+
 def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | None = None,
                  tolerance: float = TOLERANCE, duplicates: dict[str, str] | None = None) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that count the same thing.
@@ -175,14 +299,19 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
     languages = languages or {}
     duplicates = duplicates or {}
     blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    ways: dict[str, Direction] = {}
     for c in claims:
-        what = concept(c, languages.get(c["doc_id"], "de"))
+        language = languages.get(c["doc_id"], "de")
+        what = concept(c, language)
         if not c.get("unit") or (c["unit"] == "other" and what in ("", "other")):
             continue  # a number whose counted thing is unknown cannot be compared
-        blocks[(UNIT_CLASS.get(c["unit"], c["unit"]), what)].append(c)
+        blocks[(_unit_class(c["unit"], what), what)].append(c)
+        if c.get("context"):
+            ways[c["id"]] = direction(clause_around(c["context"], c.get("text") or "", lang.code(language)),
+                                      lang.code(language))
     groups: list[ClaimGroup] = []
     parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())
-             for part in split_by_magnitude(block)]
+             for part in _split(block, what, ways, tolerance)]
     for (_, what), members in parts:
         unit = max(sorted({c["unit"] for c in members}), key=lambda u: sum(c["unit"] == u for c in members))
         members = sorted(members, key=lambda c: (c["doc_id"], c["id"]))

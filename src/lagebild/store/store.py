@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, and_, delete, func, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
@@ -136,11 +136,14 @@ class Store:
         return out
 
     def claim_rows(self) -> list[dict[str, Any]]:
-        """Every claim with its document's outlet, title and published date."""
+        """Every claim with its document's outlet, title and published date, and its
+        sentence as `context` (what the clause says about the count matters for grouping)."""
+        sent, doc = s.sentences.c, s.documents.c
+        context = func.substr(doc.text, sent.start + 1, sent.end - sent.start).label("context")
         with self.engine.connect() as conn:
-            q = (select(s.claims, s.documents.c.outlet, s.documents.c.title, s.documents.c.published,
-                        s.documents.c.source.label("doc_source"))
-                 .join(s.documents, s.documents.c.id == s.claims.c.doc_id)
+            q = (select(s.claims, doc.outlet, doc.title, doc.published, doc.source.label("doc_source"), context)
+                 .join(s.documents, doc.id == s.claims.c.doc_id)
+                 .outerjoin(s.sentences, and_(sent.doc_id == s.claims.c.doc_id, sent.idx == s.claims.c.sentence))
                  .order_by(s.claims.c.doc_id, s.claims.c.idx))
             return [dict(r) for r in conn.execute(q).mappings().all()]
 

@@ -5,6 +5,8 @@ without a full stop never runs into the next paragraph.
 """
 from __future__ import annotations
 
+import re
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -13,6 +15,20 @@ from somajo import SoMaJo
 from lagebild.model import Document, Sentence, Token
 
 _MODELS = {"de": "de_CMC", "en": "en_PTB"}
+
+# Swiss thousands groups ("12'000"): somajo splits them and reads "000." as an ordinal, which
+# also hides the sentence end. The tokenizer sees the language's own group mark instead (same
+# length, so offsets hold); tokens keep the text as written.
+_APOSTROPHE_GROUP = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
+_GROUP_MARK = {"de": ".", "en": ","}
+
+
+def _for_tokenizer(line: str, language: str) -> str:
+    return _APOSTROPHE_GROUP.sub(_GROUP_MARK.get(language, "."), line)
+# Swiss thousands apostrophe ("12'000"): somajo splits it and then reads "000." at a
+# sentence end as an ordinal, so the sentence never ends. It sees a dot instead (same
+# length, so offsets hold); tokens keep the original characters.
+_SWISS_THOUSANDS = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=4)
@@ -30,6 +46,11 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
+def _as_written(token: str, line: str, offset: tuple[int, int]) -> str:
+    written = line[offset[0]:offset[1]]
+    return written if len(written) == len(token) and _APOSTROPHE_GROUP.search(written) else token
+
+
 def split_sentences(text: str, language: str = "de") -> list[Sentence]:
     """Split `text` into sentences of tokens; offsets index into `text`."""
     paras = list(paragraphs(text))
@@ -38,7 +59,7 @@ def split_sentences(text: str, language: str = "de") -> list[Sentence]:
     sentences: list[Sentence] = []
     para = -1
     last_end = 10**9
-    for raw in _tokenizer(language).tokenize_text([p for _, p in paras]):
+    for raw in _tokenizer(language).tokenize_text([_SWISS_THOUSANDS.sub(".", p) for _, p in paras]):
         if not raw:
             continue
         first = raw[0].character_offset[0]
@@ -46,14 +67,20 @@ def split_sentences(text: str, language: str = "de") -> list[Sentence]:
             para += 1  # offsets restart at 0 in each new paragraph
         base = paras[para][0]
         tokens = [
-            Token(text=t.text, start=base + t.character_offset[0], end=base + t.character_offset[1],
-                  kind=t.token_class)
+            Token(text=_original(t.text, text, base + t.character_offset[0], base + t.character_offset[1]),
+                  start=base + t.character_offset[0], end=base + t.character_offset[1], kind=t.token_class)
             for t in raw
         ]
         last_end = raw[-1].character_offset[1]
         start, end = tokens[0].start, tokens[-1].end
         sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end], tokens=tokens))
     return sentences
+
+
+def _original(token: str, text: str, start: int, end: int) -> str:
+    """The token as written, where only the Swiss apostrophe was changed for somajo."""
+    written = text[start:end]
+    return written if len(written) == len(token) and _SWISS_THOUSANDS.sub(".", written) == token else token
 
 
 def segment(doc: Document) -> Document:
