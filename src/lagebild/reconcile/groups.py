@@ -169,7 +169,7 @@ def _clash(claims: list[dict[str, Any]], tolerance: float) -> tuple[dict[str, An
     """Two figures as of the same month that cannot both be true and are more than
     `tolerance` apart, if there are any. A figure of unknown date may be of any month."""
     by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    undated = []
+    undated: list[dict[str, Any]] = []
     for c in claims:
         date = _year_month(as_of(c))
         (by_date[date] if date else undated).append(c)
