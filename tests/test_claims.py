@@ -107,3 +107,85 @@ def test_claims_ids_and_offsets(text: str) -> None:
     assert [c.id for c in found] == ["t:c0", "t:c1"]
     assert all(text[c.start:c.end] == c.text for c in found)
     assert [c.sentence for c in found] == [0, 1]
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    # English phrasal particles are not German separable prefixes: "said around" stays "say"
+    ("Harbour officials said around 300 trucks were waiting.", "en", "Harbour officials"),
+    # an English verb in -s that the tagger reads as a plural noun, before "that"
+    ("The Finnish coast guard estimates that 40 tankers passed.", "en", "Finnish coast guard"),
+    # German perfect and verb-final clauses: the complement "von" stands before the participle
+    ("Gestern hatte der Bürgermeister von 90 Verletzten gesprochen.", "de", "Bürgermeister"),
+    # a compound of a report noun names its author in its first part
+    ("Die Sitzung dauerte nach Regierungsangaben 70 Minuten.", "de", "Regierungsangaben"),
+    # adverbs between the subject and the verb of saying
+    ("The Latvian army initially put the figure at 120 vehicles.", "en", "Latvian army"),
+    # the subject of a verb of saying in a subordinate clause
+    ("The talks ended as the Estonian navy warned that 14 ships were missing.", "en", "Estonian navy"),
+    # English keeps subject-verb order: the noun after the verb is its object, not its source
+    ("Video released by the police showed 60 protesters in the square.", "en", ""),
+    # the subject stands before a relative clause that separates it from its verb
+    ("Ein Sprecher der Feuerwehr, der selbst vor Ort war, sprach von 35 Verletzten.", "de", "Sprecher der Feuerwehr"),
+    ("The mayor, who visited the site on foot, said 80 houses were destroyed.", "en", "mayor"),
+    # a relative pronoun as subject: the person named before it
+    ("The delegation was led by Anna Berg, who announced that 25 engineers would stay.", "en", "Anna Berg"),
+    # a passive agent belongs to the participle right before it, not to a later one
+    ("According to the Baltic Institute, the ferries are estimated to carry 30% of the cargo shipped by Latvia.",
+     "en", "Baltic Institute"),
+])
+def test_claims_source_grammar(text: str, language: str, source: str) -> None:
+    assert only(text, language).source == source
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    # a pronoun source is given as the text names the person (its longest spelling)
+    ("Sabine Roth besuchte den Hafen. Dort lägen 14 Frachter, sagte sie.", "de", "Sabine Roth"),
+])
+def test_claims_pronoun_source_as_written(text: str, language: str, source: str) -> None:
+    assert only(text, language).source == source
+
+
+@pytest.mark.parametrize(("text", "language", "hedges"), [
+    # two main clauses joined by a comma: the modal of the second does not hedge the first
+    ("Koffer dürfen 23 Kilogramm wiegen, die Abfertigung soll 40 Minuten dauern.", "de", [False, True]),
+    # ", and that": two complement clauses of one verb of estimating share its hedge
+    ("The agency estimates that 300 boats left, and that 40 of them sank.", "en", [True, True]),
+    # a hedge adverb in a participial phrase modifies the participle, not the count
+    ("The port received 50 containers, most likely loaded with grain, the minister said.", "en", [False]),
+    ("Der Hafen erhielt 50 Container, vermutlich gefüllt mit Getreide.", "de", [False]),
+    # a relative clause right after a count of people says what they are said to do
+    ("Der Zeuge sprach von 70 Soldaten, die angeblich bereits abgezogen seien.", "de", [True]),
+])
+def test_claims_hedge_scope(text: str, language: str, hedges: list[bool]) -> None:
+    assert [c.hedged for c in claims(text, language)] == hedges
+
+
+@pytest.mark.parametrize(("text", "language", "sources"), [
+    # an attribution inside a relative clause covers that clause only, not the next sentence
+    ("Die Halle, die nach offiziellen Angaben 800 Betten hat, ist voll. Dort sollen 30 Helfer sein.",
+     "de", ["offiziellen Angaben", ""]),
+    # a semicolon ends the reach of a verb of saying
+    ("The navy put the number at 12 ships; later arrivals raised the total to 20.", "en", ["navy", ""]),
+    # indirect speech about a later time than the report cannot continue it
+    ("Im März 2023 hatte die Behörde von 200 Anträgen gesprochen. Im Mai 2024 sollen 300 gefolgt sein.",
+     "de", ["Behörde", ""]),
+    # Konjunktiv II plural forms continue a passage in Konjunktiv I ...
+    ("Die Reederei sagte, es seien 12 Schiffe unterwegs. Darin könnten 900 Autos sein.",
+     "de", ["Reederei", "Reederei"]),
+    # ... but not a plain report in the indicative
+    ("Die Reederei kündigte 12 neue Schiffe an. Damit könnten 900 Autos transportiert werden.",
+     "de", ["Reederei", ""]),
+])
+def test_claims_source_scope(text: str, language: str, sources: list[str]) -> None:
+    assert [c.source for c in claims(text, language)] == sources
+
+
+@pytest.mark.parametrize(("text", "language", "units"), [
+    # a bare count noun counts what was counted before: a noun in the sentence before ...
+    ("Moscow sent marines to the island. The navy put their number at 900.", "en", ["person"]),
+    # ... or the previous claim of the paragraph
+    ("The army counted 300 tanks; later deliveries raised the total to 450.", "en", ["item", "item"]),
+    ("Im Herbst kamen Soldaten. Das Ministerium bezifferte deren Zahl auf 4000.", "de", ["person"]),
+])
+def test_claims_anaphoric_count_unit(text: str, language: str, units: list[str]) -> None:
+    assert [c.unit for c in claims(text, language)] == units

@@ -234,3 +234,63 @@ def test_clean_classify_lines_never_crashes(lines: list[str], language: str) -> 
     out = classify_lines(lines, language)
     assert [ln.number for ln in out] == list(range(1, len(lines) + 1))
     assert all(ln.keep or ln.reason for ln in out)
+
+
+# ------------------------------------------------------------------ page header and footer lines
+
+@pytest.mark.parametrize(("line", "language", "reason"), [
+    # author lines with a longer opening than "Von"/"By"
+    ("Ein Beitrag von Lena Beispiel", "de", "metadata"),
+    ("Eine Analyse von Jan Muster und Eva Probe", "de", "metadata"),
+    ("Written by Tom Example", "en", "metadata"),
+    # subscription offers: a price in cents per month, a trial period
+    ("Mit Plus lesen Sie alle Texte für 6,99 Euro im Monat.", "de", "newsletter"),
+    ("Beispielblatt digital: Jetzt 6 Wochen für 1,99 Euro testen.", "de", "newsletter"),
+    # where the text appeared first, and agency material at the end
+    ("Dieser Text erschien zuerst im Beispielkurier. (bk)", "de", "editorial"),
+    ("Mit Material von Beispiel-Agentur", "de", "editorial"),
+    ("This story first appeared in The Example Times.", "en", "editorial"),
+    ("With reporting from Example Wire", "en", "editorial"),
+    # tag lists and links to more articles
+    ("Schlagworte: Polen, Litauen, Grenzschutz", "de", "navigation"),
+    ("Tags: Poland, Lithuania, border guard", "en", "navigation"),
+    ("Weitere Artikel aus dem Ressort Wirtschaft", "de", "related"),
+    ("Read next: Poland closes two border crossings, Warsaw says", "en", "related"),
+])
+def test_clean_drops_footer_line(line: str, language: str, reason: str) -> None:
+    body = BODY_DE if language == "de" else BODY_EN
+    lines = [body[0], body[1], line, body[2], body[3]]
+    assert verdicts(lines, language)[2] == (False, reason)
+
+
+@pytest.mark.parametrize("line", [
+    # a price in a body sentence is no subscription offer
+    "Ein Liter Diesel kostet in Pjöngjang angeblich 1,85 Euro, berichten Händler.",
+    "Die Armee will die neuen Raketen im Sommer testen.",
+    "Weitere Soldaten sollen im Herbst folgen, sagte ein Sprecher.",
+])
+def test_clean_keeps_body_line_with_footer_words(line: str) -> None:
+    lines = [BODY_DE[0], BODY_DE[1], line, BODY_DE[2], BODY_DE[3]]
+    assert verdicts(lines)[2] == (True, None)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the outlet's masthead above the page navigation
+    (["Oderland Bote", "Startseite", "Titel über Russland", BODY_DE[0], BODY_DE[1]], [1, 2]),
+    (["NORDSEE ECHO – Zeitung für die Küste", "Politik | Ausland", "Titel über Russland", BODY_DE[0]], [1, 2]),
+    # a headline above the navigation is kept: it has lower-case words
+    (["Titel über Russland", "Startseite", BODY_DE[0], BODY_DE[1]], [2]),
+])
+def test_clean_masthead(lines: list[str], expected: list[int]) -> None:
+    assert dropped(lines) == expected
+
+
+def test_clean_unrelated_article_after_closing_box() -> None:
+    other = [
+        "Bei einem Waldbrand in Portugal sind am Sonntag mehrere Dörfer evakuiert worden. "
+        "Die Flammen erreichten am Abend die Küstenstraße.",
+        "In der Algarve kämpften Hunderte Feuerwehrleute gegen die Glut, Löschflugzeuge aus Spanien halfen aus. "
+        "Der Wetterdienst rechnet erst für Mittwoch mit Regen.",
+    ]
+    lines = [*BODY_DE, "Transparenzhinweis: Dieser Artikel wurde von unserer Redaktion geprüft.", *other]
+    assert dropped(lines) == [7, 8, 9]

@@ -167,3 +167,65 @@ def test_entity_names_transliteration(parts: list[str], english: str) -> None:
 ])
 def test_entity_names_korean_given_name(words: list[str], given: str | None) -> None:
     assert korean_given_name(words) == given
+
+
+@pytest.mark.parametrize(("text", "canonical", "etype"), [
+    # a capitalised place head after the name: river, bridge, square
+    ("Floods closed roads along the Amur River on Monday.", "Amur River", "LOC"),
+    ("Crowds gathered on Palace Square in the evening.", "Palace Square", "LOC"),
+    ('Trucks queued at the "Unity Bridge", a two-lane crossing.', "Unity Bridge", "LOC"),
+    # "of" inside an organisation's name after its head word
+    ("Latvia's Ministry of Transport said the line was closed.", "Ministry of Transport", "ORG"),
+    # a capitals dateline names places; the agency credit after it is no entity
+    ("RIGA/VILNIUS (Example Wire) - Both governments agreed on Friday.", "Riga", "LOC"),
+    # a lower-case kind of place right after an unknown name, or "port of" before it
+    ("The ships anchored off the Zarubino port overnight.", "Zarubino", "LOC"),
+    ("Cargo was unloaded at the small port of Posyet.", "Posyet", "LOC"),
+    # a Slavic given name before a surname is a person, not the town of that name
+    ("The decree was signed by Vladimir Medinsky on Friday.", "Vladimir Medinsky", "PER"),
+    # hyphenated names split by the English tokenizer are one name
+    ("Prime Minister Han Duck-soo met the delegation.", "Han Duck-soo", "PER"),
+])
+def test_entities_english_name_shapes(text: str, canonical: str, etype: str) -> None:
+    found = by_canonical(run(text, "en"))
+    assert found.get(canonical, ("", []))[0] == etype, found
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("RIGA/VILNIUS (Example Wire) - Both governments agreed on Friday.", "Example Wire"),
+    ("A Washington-based group tracked the ships.", "Washington-based"),
+])
+def test_entities_english_not_entities(text: str, absent: str) -> None:
+    doc = run(text, "en")
+    assert all(absent not in [m.text for m in e.mentions] for e in doc.entities)
+
+
+@pytest.mark.parametrize(("text", "canonical", "etype"), [
+    # a known place joined to a foreign name is one place (a resort or district named after its town)
+    ("Im Sommer öffnete das Ferienresort Pjöngjang-Mirim seine Tore.", "Pjöngjang-Mirim", "LOC"),
+    # a name before a place head word in one compound
+    ("Die Kolonne fuhr über den Gagarin-Platz.", "Gagarin-Platz", "LOC"),
+    # a name after "am" is a river or mountain range
+    ("Der Zug passierte Omsk am Irtysch.", "Irtysch", "LOC"),
+    # a postal service before its name
+    ("Die ukrainische Post Ukrposhta stellte den Dienst ein.", "Ukrposhta", "ORG"),
+    # organisations whose German name has lower-case words
+    ("Peking lud zum Gipfel der Shanghaier Organisation für Zusammenarbeit.", "Shanghai Cooperation Organisation",
+     "ORG"),
+])
+def test_entities_german_name_shapes(text: str, canonical: str, etype: str) -> None:
+    found = by_canonical(run(text))
+    assert found.get(canonical, ("", []))[0] == etype, found
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # a type designation ending in a number names a model
+    ("Das Heer erhielt Raketen vom Typ KN-25.", "KN"),
+    # the pronoun "man" at the start of a sentence
+    ("Man werde die Lieferungen fortsetzen.", "Man"),
+    # a compound of a place and an ordinary word names the place only
+    ("Der Ukraine-Krieg dauert an.", "Ukraine-Krieg"),
+])
+def test_entities_german_not_entities(text: str, absent: str) -> None:
+    doc = run(text)
+    assert all(absent not in [m.text for m in e.mentions] for e in doc.entities)

@@ -126,3 +126,61 @@ def test_quantities_bare_number_counts(text: str, unit: str) -> None:
 def test_quantities_offsets_quote_the_text(text: str) -> None:
     q = one(text)
     assert any(ch.isdigit() for ch in text[q.start:q.end])
+
+
+@pytest.mark.parametrize(("text", "language", "value", "unit"), [
+    # a hyphenated compound adjective before the noun ("Chinese-made", "russisch-stämmige")
+    ("The rebels fired 12 Iranian-made drones.", "en", 12, "item"),
+    ("Police seized 40 locally-built rifles.", "en", 40, "item"),
+    ("They launched 9 Iranian-made rockets.", "en", 9, "missile"),
+    # a possessive name before the noun: "the country's soldiers"
+    ("The toll among Poland's volunteers rose to 70.", "en", 70, "person"),
+    # a count of events per time unit is a rate, not a count of things
+    ("Es gibt drei Verbindungen pro Woche.", "de", 3, "other"),
+    ("The airline offers four flights a week.", "en", 4, "other"),
+    # a rate of people stays a count of people
+    ("Es kamen 200 Flüchtlinge pro Tag.", "de", 200, "person"),
+    # currencies without a unit of their own, and nouns of people
+    ("The ferry cost 4 billion roubles.", "en", 4e9, "other"),
+    ("Sie schickten 60 Sanitäter und 12 Funktionäre.", "de", 60, "person"),
+    ("Officials reported 17 deaths.", "en", 17, "person"),
+    ("The hotel can host 500 guests.", "en", 500, "person"),
+    # Swiss thousands groups, also at the end of a sentence
+    ("Die Armee zählt rund 14'000 Rekruten.", "de", 14000, "person"),
+    ("Gezählt wurden 3'500 Helfer.", "de", 3500, "person"),
+])
+def test_quantities_unit_grammar(text: str, language: str, value: float, unit: str) -> None:
+    q = quantities(text, language)[0]
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # "in" before a calendar unit is a point in time, before any other noun it is not
+    ("Die Truppen kamen in drei Wellen.", [3]),
+    ("In zwei Wochen beginnt es.", []),
+    # a Swiss thousands group ends the sentence: the next sentence stays separate
+    ("Es kamen 12'000 Soldaten. Dann kamen 40 Busse.", [12000, 40]),
+])
+def test_quantities_points_in_time(text: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(text)] == values
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    # a calibre before a weapon noun, or after a calibre word, names a type
+    ("They ordered 400 rockets for 122 mm multiple rocket launchers.", "en", [400]),
+    ("Geliefert wurden 900 Granaten vom Kaliber 155 Millimeter.", "de", [900]),
+    # a length in millimetres that is not a calibre stays a quantity
+    ("The armour plate is 80 mm thick.", "en", [80]),
+])
+def test_quantities_calibres_are_types(text: str, language: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(text, language)] == values
+
+
+@pytest.mark.parametrize(("text", "language", "value", "unit"), [
+    # a number glued to a unit or a duration adjective
+    ("Engineers finished a 2-kilometre tunnel.", "en", 2, "km"),
+    ("Der Minister kam zu einem viertägigen Besuch.", "de", 4, "day"),
+])
+def test_quantities_compound_measures(text: str, language: str, value: float, unit: str) -> None:
+    q = one(text, language)
+    assert (q.value, q.unit) == (value, unit)

@@ -60,6 +60,7 @@ class Lexicon:
     org_words: tuple[str, ...]
     loc_words: tuple[str, ...]
     org_heads: frozenset[str]
+    loc_heads: frozenset[str]
     not_entities: frozenset[str]
     given: frozenset[str]
     korean: frozenset[str]
@@ -76,6 +77,7 @@ def lexicon(code: str) -> Lexicon:
         org_words=tuple(lang.entries(code, "org_words")),
         loc_words=tuple(lang.entries(code, "entity_loc_cues")),
         org_heads=lang.words(code, "entity_org_heads"),
+        loc_heads=lang.words(code, "entity_loc_heads"),
         not_entities=frozenset(w.lower() for w in lang.words(code, "not_entities")),
         given=lang.words(code, "entity_given_names") | lang.words(code, "entity_slavic_given"),
         korean=lang.words(code, "entity_korean_surnames"),
@@ -135,6 +137,8 @@ def known(name: str, code: str, small_places: bool = False) -> gaz.Known | None:
     if not small_places and name in lexicon(code).given:
         return None
     hit = gaz.lookup(name, code, small_places)
+    if hit is None and name.isupper() and len(name) > 3:
+        hit = gaz.lookup(name.title(), code, small_places)  # a dateline in capitals: "SEOUL"
     if hit is None and code == "de":
         base = " ".join(name.split(" ")[:-1] + [genitive_base(name.split(" ")[-1])])
         if base != name:
@@ -156,8 +160,15 @@ def tagger_prefers_noun(word: str, language: str) -> bool:
 
 # ---------------------------------------------------------------- sentence scan
 
+def _dateline_credit(tokens: list[Token], i: int, close: int) -> bool:
+    """'SEOUL/MOSCOW (Pacific Wire) -': the agency credit between a capitals dateline and a dash."""
+    before = tokens[:i]
+    return bool(before) and all(t.text.isupper() or t.text in ("/", ",") for t in before) \
+        and close + 1 < len(tokens) and tokens[close + 1].text in ("-", "–", "—")
+
+
 def skipped_tokens(tokens: list[Token]) -> set[int]:
-    """Token indices inside credits: '(erpe/AFP)' and everything after '©'."""
+    """Token indices inside credits: '(erpe/AFP)', 'SEOUL (Agency) -' and everything after '©'."""
     skip: set[int] = set()
     for i, tok in enumerate(tokens):
         if tok.text == "©":
@@ -165,7 +176,7 @@ def skipped_tokens(tokens: list[Token]) -> set[int]:
             break
         if tok.text == "(":
             close = next((j for j in range(i + 1, min(i + 8, len(tokens))) if tokens[j].text == ")"), None)
-            if close and any("/" in t.text for t in tokens[i + 1:close]):
+            if close and (any("/" in t.text for t in tokens[i + 1:close]) or _dateline_credit(tokens, i, close)):
                 skip.update(range(i, close + 1))
     return skip
 
@@ -177,6 +188,8 @@ def cue_before(tokens: list[Token], first: int, lex: Lexicon) -> str:
         j -= 1
     if j < 0 or not is_capitalised(tokens[j].text) and lex.code == "de":
         return ""
+    if lex.code == "en" and tokens[j].text == "of" and j > 0 and cue_type(tokens[j - 1].text, lex) == "LOC":
+        return "LOC"  # "the port of Dunai", "the region of Kursk"
     return cue_type(tokens[j].text, lex)
 
 
@@ -186,8 +199,8 @@ def is_name_start(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     if not is_capitalised(word) or word.lower() in lex.not_entities or tok.pos == "CARD" or is_title(word, lex):
         return False
     hit = known(word, lex.code)
-    if hit is not None and hit.source != "city":
-        return True
+    if hit is not None and (hit.source != "city" or word.isupper()):
+        return True  # a known name; a city in capitals is a dateline ("RIGA/VILNIUS")
     if lex.code == "en" and i + 1 < len(tokens) and is_title(tokens[i + 1].text, lex):
         return False  # Foreign Minister, Prime Minister: part of the title
     if tok.pos == "NE" or (tok.pos == "FM" and i + 1 < len(tokens) and tokens[i + 1].pos == "FM"):
@@ -201,6 +214,10 @@ def continues_name(tokens: list[Token], first: int, j: int, lex: Lexicon) -> boo
     """Token j extends the run of name tokens that starts at `first`."""
     tok = tokens[j]
     word = tok.text
+    if lex.code == "en" and _hyphen_part(tokens, first, j):
+        return True
+    if lex.code == "en" and _org_of(tokens, j, lex):
+        return True
     if lex.code == "de" and tokens[first].pos == "FM" and tok.pos == "FM" and tok.start == tokens[j - 1].end + 1:
         return is_capitalised(word) or any(is_capitalised(t.text) for t in tokens[j + 1:j + 3] if t.pos == "FM")
     if not is_capitalised(word) or word.lower() in lex.not_entities or tok.start != tokens[j - 1].end + 1:
@@ -210,13 +227,49 @@ def continues_name(tokens: list[Token], first: int, j: int, lex: Lexicon) -> boo
     hit = known(word, lex.code)
     if hit is not None and hit.source != "city":
         return False  # a country or alias after a name starts a new name (Putin Nordkorea)
-    if word in lex.org_heads:
-        return True  # Washington Post, Deutsche Bank
+    if word in lex.org_heads or word in lex.loc_heads:
+        return True  # Washington Post, Deutsche Bank, Tumen River
     if tok.pos in _NAME_POS:
         if lex.code == "en":
             return not is_title(word, lex)
         return hit is not None or not (tok.pos == "NE" and tagger_prefers_noun(word, lex.code))
     return lex.code == "en" and tok.pos in _EN_RUN_POS and not is_title(word, lex)
+
+
+def _hyphen_part(tokens: list[Token], first: int, j: int) -> bool:
+    """English tokens split hyphenated names: 'Lee Jae - myung', 'Wonsan - Kalma'. A hyphen glued
+    to both neighbours inside a name run, and the name part glued after it, continue the name."""
+    tok = tokens[j]
+    if tok.text == "-":
+        return j > first and j + 1 < len(tokens) and tokens[j - 1].end == tok.start \
+            and tok.end == tokens[j + 1].start and _name_after_hyphen(tokens[j + 1].text)
+    return j - 1 > first and tokens[j - 1].text == "-" and tokens[j - 1].end == tok.start \
+        and _name_after_hyphen(tok.text)
+
+
+def _name_after_hyphen(word: str) -> bool:
+    """A name part after a hyphen: capitalised, or a Korean given-name syllable ("Jae-myung");
+    "Washington-based" ends in an ordinary word."""
+    return word[:1].isupper() or bool(korean_syllables(word))
+
+
+def _org_of(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """'Ministry of Defence', 'Bank of Korea': "of" after an organisation head word continues
+    the name when a capitalised word follows."""
+    return tokens[j].text == "of" and tokens[j - 1].text in lex.org_heads and j + 1 < len(tokens) \
+        and is_capitalised(tokens[j + 1].text) and tokens[j + 1].text.lower() not in lex.not_entities
+
+
+def _words(tokens: list[Token], first: int, last: int) -> list[str]:
+    """The words of tokens [first, last), a hyphenated word split by the tokenizer joined again."""
+    words: list[str] = []
+    for k in range(first, last):
+        glued = k > first and tokens[k].start == tokens[k - 1].end
+        if glued and (tokens[k].text == "-" or words[-1].endswith("-")):
+            words[-1] += tokens[k].text
+        else:
+            words.append(tokens[k].text)
+    return words
 
 
 def is_title(word: str, lex: Lexicon) -> bool:
@@ -248,6 +301,8 @@ def quoted_name(doc: Document, s_index: int, tokens: list[Token], i: int, lex: L
     if any(t.text.lower() in lex.not_entities or not t.text[:1].isalnum() for t in inner):
         return None
     cue = cue_before(tokens, i + 1, lex)
+    if len(inner) > 1 and inner[-1].text in lex.loc_heads and cue != "ORG":
+        return _with(make_span(doc, s_index, tokens, i + 1, close), "LOC", "head")  # "Friendship Bridge"
     if cue != "ORG" and inner[-1].text not in lex.org_heads:
         return None
     span = make_span(doc, s_index, tokens, i + 1, close)
@@ -262,13 +317,42 @@ def _with(span: Span, etype: str, evidence: str) -> Span:
 
 def make_span(doc: Document, s_index: int, tokens: list[Token], first: int, last: int) -> Span:
     start, end = tokens[first].start, tokens[last - 1].end
-    return Span(s_index, first, last, start, end, doc.text[start:end], [t.text for t in tokens[first:last]])
+    return Span(s_index, first, last, start, end, doc.text[start:end], _words(tokens, first, last))
 
 
 def vetoed_compound(word: str, lex: Lexicon) -> bool:
-    """US-Dollar, KI-Tools: the compound or one of its modifiers is never a name."""
+    """US-Dollar, KI-Tools: the compound or one of its modifiers is never a name; KN-23, Su-35:
+    a type designation ending in a number names a model, not an organisation or place."""
     parts = word.split("-")[:-1]
+    if word.split("-")[-1].isdigit():
+        return True
     return any(s in lex.not_entities for s in stems(word)) or any(p.lower() in lex.not_entities for p in parts)
+
+
+_UNKNOWN_WORD = -25.0  # HanTa scores words outside its lexicon (foreign names) below this
+
+
+@lru_cache(maxsize=20_000)
+def foreign_word(word: str, language: str) -> bool:
+    """The tagger's lexicon does not know the word at all (a foreign name such as "Kalma")."""
+    from lagebild.text.tag import word_scores
+
+    scores = word_scores(word, language)
+    return not scores or max(scores.values()) < _UNKNOWN_WORD
+
+
+def _compound_place(parts: list[str], lex: Lexicon) -> bool:
+    """A hyphenated compound that is one place name: a name before a place head word
+    ("Kim-Il-sung-Platz"), or a known place joined to a foreign name ("Wonsan-Kalma", a
+    resort named after its town). "Ukraine-Krieg" and "Wonsan-Resort" end in ordinary words."""
+    if len(parts) < 2 or not all(parts) or not is_capitalised(parts[0]):
+        return False
+    if parts[-1] in lex.loc_heads and parts[0].lower() not in lex.not_entities:
+        return True
+    first = known(parts[0], lex.code)
+    head = parts[-1]
+    return len(parts) == 2 and first is not None and first.type == "LOC" and is_capitalised(head) \
+        and known(head, lex.code) is None and head.lower() not in lex.not_entities and foreign_word(head, lex.code)
 
 
 def compound_spans(doc: Document, s_index: int, tok: Token, lex: Lexicon, surfaces: set[str]) -> list[Span]:
@@ -277,8 +361,10 @@ def compound_spans(doc: Document, s_index: int, tok: Token, lex: Lexicon, surfac
     whole = known(word, lex.code)
     if whole is not None and whole.source == "alias":
         return [_typed(Span(s_index, -1, -1, tok.start, tok.end, word, [word]), whole)]
-    spans, offset = [], 0
     parts = word.split("-")
+    if _compound_place(parts, lex):
+        return [_with(Span(s_index, -1, -1, tok.start, tok.end, word, [word], canonical=word), "LOC", "head")]
+    spans, offset = [], 0
     for n, part in enumerate(parts):
         is_head = n == len(parts) - 1
         hit = known(part, lex.code) if is_capitalised(part) and part.lower() not in lex.not_entities else None
@@ -356,13 +442,28 @@ def type_run(doc: Document, s_index: int, tokens: list[Token], first: int, last:
         span.type, span.evidence = "PER", "given"
     elif len(span.words) == 1 and is_acronym(span.text):
         span.type, span.evidence = "ORG", "acronym"
-    elif len(span.words) > 1 and (span.words[-1] in lex.org_heads or tokens[first].pos == "FM"):
+    elif len(span.words) > 1 and (span.words[-1] in lex.org_heads or tokens[first].pos == "FM"
+                                  or _org_of_name(span.words, lex)):
         span.type, span.evidence = "ORG", "head"
+    elif len(span.words) > 1 and span.words[-1] in lex.loc_heads:
+        span.type, span.evidence = "LOC", "head"
+    elif _place_noun_after(tokens, last, lex):
+        span.type, span.evidence = "LOC", "cue"
     elif len(span.words) > 1:
         return split_run(doc, s_index, tokens, first, last, lex)
     elif tokens[first].pos == "NE" and tagger_prefers_noun(span.text, lex.code):
         return []
     return [span]
+
+
+def _org_of_name(words: list[str], lex: Lexicon) -> bool:
+    return "of" in words[1:] and words[words.index("of") - 1] in lex.org_heads
+
+
+def _place_noun_after(tokens: list[Token], last: int, lex: Lexicon) -> bool:
+    """English: a lower-case kind of place right after the name ("the Vostochny cosmodrome")."""
+    return lex.code == "en" and last < len(tokens) and tokens[last].text.islower() \
+        and tokens[last].text in lex.loc_words
 
 
 def split_run(doc: Document, s_index: int, tokens: list[Token], first: int, last: int, lex: Lexicon) -> list[Span]:

@@ -20,7 +20,7 @@ from lagebild import lang
 from lagebild.extract.numbers import german_compound, multiplier, parse_digits, parse_number
 from lagebild.model import Sentence, Token
 
-_DIGITS = re.compile(r"^\d[\d.,]*$")
+_DIGITS = re.compile(r"^\d[\d.,'’]*$")
 _GROUP3 = re.compile(r"^\d{3}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")  # counts of 1900-2099 things are rarer than years
 _NOT_NUMBER_KINDS = frozenset({"date", "time", "ordinal", "URL", "email_address"})
@@ -50,6 +50,7 @@ class Quantity:
     measure: str = ""
     measure_lemma: str = ""
     has_head: bool = False
+    anaphoric: bool = False  # counted by a bare count noun ("their number", "the total")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class _Lexicon:
     calibres: frozenset[str]
     fillers: frozenset[str]
     compound_re: re.Pattern[str] | None
+    rate_words: frozenset[str]
+    time_units: frozenset[str]
 
 
 def _phrases(items: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -116,6 +119,8 @@ def lexicon(language: str | None) -> _Lexicon:
         calibres=frozenset(w.lower() for w in lang.words(code, "quantity_calibres")),
         count_nouns=tuple(w.lower() for w in lang.words(code, "quantity_count_nouns")),
         compound_re=_compound_pattern(code, compound_units),
+        rate_words=frozenset(w.lower() for w in lang.words(code, "quantity_rate_words")),
+        time_units=frozenset(w.lower() for w in lang.table(code, "time_units")),
     )
 
 
@@ -320,9 +325,15 @@ def _head(tokens: list[Token], j: int, lex: _Lexicon) -> int | None:
     skipped = 0
     while j < len(tokens) and skipped <= _MAX_ADJECTIVES:
         tok = tokens[j]
+        if _hyphen_at(tokens, j + 1) and tokens[j + 2].text[:1].islower() and not _is_noun(tokens[j + 2]):
+            j, skipped = j + 3, skipped + 1  # "Iranian-made", "locally-built": a compound adjective
+            continue
         if tok.pos.startswith("NN") or tok.text in lex.units:
             return _last_noun(tokens, j) if lex.language == "en" else j
         if tok.pos == "NE":
+            if lex.language == "en" and _low(tokens, j + 1) in ("'s", "’s"):
+                j, skipped = j + 2, skipped + 1  # "Kim Jong Un's soldiers": a possessive before the noun
+                continue
             if j + 1 < len(tokens) and tokens[j + 1].pos in _ADJECTIVE_TAGS | {"NE", "NN"}:
                 j, skipped = j + 1, skipped + 1
                 continue
@@ -379,6 +390,13 @@ def _measure(tokens: list[Token], num: _Number, lex: _Lexicon) -> tuple[str | No
     return unit, _complement(tokens, h, lex), h
 
 
+def _rate_end(tokens: list[Token], end: int, lex: _Lexicon) -> int | None:
+    """Last token of "pro Monat" / "a month" right after the measure, or None."""
+    if _low(tokens, end + 1) in lex.rate_words and _low(tokens, end + 2) in lex.time_units:
+        return end + 2
+    return None
+
+
 def _unit_before(tokens: list[Token], first: int, lex: _Lexicon) -> str | None:
     """A currency or unit symbol right before the number ("$750", "€ 5")."""
     if first > 0 and tokens[first - 1].text.lower() in lex.units:
@@ -387,16 +405,18 @@ def _unit_before(tokens: list[Token], first: int, lex: _Lexicon) -> str | None:
     return None
 
 
-def _counted(tokens: list[Token], num: _Number, lex: _Lexicon) -> tuple[str, int] | None:
-    """"Die Zahl der Toten stieg auf 55.000": (unit, head) of what an earlier count noun counts."""
+def _counted(tokens: list[Token], num: _Number, lex: _Lexicon) -> tuple[str, int, bool] | None:
+    """"Die Zahl der Toten stieg auf 55.000", "the death toll among its soldiers at 6,000":
+    (unit, head, anaphoric) of what an earlier count noun counts; a count noun without a
+    complement ("their number") is anaphoric and counts what was counted before."""
     for k in range(num.first - 1, -1, -1):
         if tokens[k].text.lower().endswith(lex.count_nouns) and tokens[k].pos.startswith("NN"):
-            genitive = ("der", "des") if lex.language == "de" else ("of",)
+            genitive = ("der", "des") if lex.language == "de" else ("of", "among")
             if _low(tokens, k + 1) in genitive:
                 h = _head(tokens, k + 3 if _low(tokens, k + 2) == "the" else k + 2, lex)
                 if h is not None:
-                    return unit_of(tokens[h].text, tokens[h].lemma, lex) or "item", h
-            return "other", k
+                    return unit_of(tokens[h].text, tokens[h].lemma, lex) or "item", h, False
+            return "other", k, True
     return None
 
 
@@ -404,6 +424,27 @@ def _elliptic(tokens: list[Token], num: _Number) -> bool:
     """A bare number that is itself subject or object: "Mehr als 200 wurden verletzt"."""
     nxt = tokens[num.last + 1] if num.last + 1 < len(tokens) else None
     return nxt is not None and (nxt.pos.startswith("V") or nxt.pos in ("ADJD", "PROAV"))  # "3000 davon"
+
+
+def _time_noun(tokens: list[Token], head: int | None, unit: str | None, lex: _Lexicon) -> bool:
+    """The head noun is a calendar unit ("Tagen", "Wochen", "years"), not any "other" unit
+    ("in zwei Wellen" is no point in time)."""
+    if head is None or unit not in _TIME_UNITS:
+        return False
+    return unit in ("day", "year") or tokens[head].text.lower() in lex.time_units \
+        or tokens[head].lemma.lower() in lex.time_units
+
+
+def _calibre_of(tokens: list[Token], head: int, lex: _Lexicon) -> bool:
+    """A calibre unit names a type when a weapon noun follows it ("122 mm rocket launchers",
+    "152 mm multiple rocket launchers", not "300 mm thick") or when a calibre word stands
+    before the number ("vom Kaliber 152 Millimeter")."""
+    k = head + 1
+    while k < len(tokens) and tokens[k].pos == "ADJA":
+        k += 1
+    if k < len(tokens) and tokens[k].pos.startswith("NN"):
+        return True
+    return any(t.text.lower() in lex.calibres for t in tokens[max(0, head - 4):head - 1])
 
 
 def _is_excluded(tokens: list[Token], num: _Number, unit: str | None, head: int | None, lex: _Lexicon) -> bool:
@@ -415,6 +456,8 @@ def _is_excluded(tokens: list[Token], num: _Number, unit: str | None, head: int 
             return True
     if head is not None and _hyphen_at(tokens, num.last + 1) and tokens[head].text.lower() in lex.calibres:
         return True  # "155-mm shells": a type, not a quantity
+    if head == num.last + 1 and tokens[head].text.lower() in lex.calibres and _calibre_of(tokens, head, lex):
+        return True  # "122 mm rocket launchers", "Granaten vom Kaliber 152 Millimeter": a type
     if prev in lex.labels or (num.first > 0 and tokens[num.first - 1].text.endswith("-")):
         return True
     if _low(tokens, num.last + 1) in (":", ".") and num.last + 2 < len(tokens) \
@@ -425,7 +468,7 @@ def _is_excluded(tokens: list[Token], num: _Number, unit: str | None, head: int 
         return True
     if _YEAR.match(first_tok.text) and num.value_max is not None and unit is None:
         return True  # "von 2020 bis 2024"
-    if unit in _TIME_UNITS and head is not None and not num.measure_token:
+    if head is not None and _time_noun(tokens, head, unit, lex) and not num.measure_token:
         if prev in lex.date_before or _low(tokens, head + 1) in lex.date_after:
             return True
     return False
@@ -433,6 +476,7 @@ def _is_excluded(tokens: list[Token], num: _Number, unit: str | None, head: int 
 
 def _quantity(tokens: list[Token], num: _Number, lex: _Lexicon, previous: Quantity | None) -> Quantity | None:
     unit, end, head = _measure(tokens, num, lex)
+    anaphoric = False
     if _is_excluded(tokens, num, unit, head, lex):
         return None
     first, bound = _phrase_before(tokens, num.first, lex.bounds)
@@ -442,11 +486,14 @@ def _quantity(tokens: list[Token], num: _Number, lex: _Lexicon, previous: Quanti
     if unit is None:
         counted = _counted(tokens, num, lex)
         if counted is not None:
-            unit, head = counted
+            unit, head, anaphoric = counted
         elif not (bound or num.vague or previous or _elliptic(tokens, num)):
             return None  # a bare number with nothing to say what it counts
         else:
             unit = previous.unit if previous else "other"
+    rate = _rate_end(tokens, end, lex) if unit == "item" else None
+    if rate is not None:
+        unit, end = "other", rate  # "zwei Abfahrten pro Monat": a frequency, not a count of things
     measure_first = num.last + 1 if not num.measure_token else num.first
     measure = " ".join(t.text for t in tokens[measure_first:end + 1]) if end >= measure_first else ""
     if head is not None and head < num.first:  # counted by an earlier "Zahl der ..."
@@ -462,6 +509,7 @@ def _quantity(tokens: list[Token], num: _Number, lex: _Lexicon, previous: Quanti
         start=tokens[first].start, end=tokens[end].end - (tokens[end].kind == "ordinal"),
         first=first, last=end, number=num.first,
         unit=unit or "other", measure=measure, measure_lemma=lemma, has_head=head is not None,
+        anaphoric=anaphoric,
     )
 
 

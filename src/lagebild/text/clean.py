@@ -7,7 +7,8 @@ Every raw line gets a verdict (`Line.keep`, `Line.reason`) in three passes:
    read from `lang/<code>/boilerplate_*` data files;
 2. **context rules**: duplicated caption lines, a short line glued to a caption, a
    breadcrumb item next to navigation, one-word rubric lines above the first
-   paragraph, and boxes (an appeal or a note goes on until the body resumes);
+   paragraph, the outlet's masthead above the navigation, and boxes (an appeal or a
+   note goes on until the body resumes);
 3. **topic shift**: a coherent block at the end of the text that shares almost no
    content words with the article is an unrelated article glued on.
 
@@ -50,7 +51,6 @@ _EDGE = re.compile(r"^[\W\d_]+|[\W_]+$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—*•→▶►>]+)\s+")
 _BULLET = re.compile(r"^\s*[•→▶►✓✔*·–-]\s*\S")
 _SENTENCE_END = re.compile(r"[.!?…:“”\"»«)]\s*$")
-_BYLINE = re.compile(r"^(?:von|by)\s+(\S+)((?:\s+\S+){0,6})$", re.IGNORECASE)
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜÀ-Þ][\w.'’-]*,?|und|and|&|,|von|van|de|der|al|el|bin)$")
 
 
@@ -65,6 +65,14 @@ class Lexicon:
     agencies: frozenset[str]
     meta_words: frozenset[str]
     stopwords: frozenset[str]
+    byline: re.Pattern[str]
+
+
+def _byline_pattern(prefixes: Sequence[str]) -> re.Pattern[str]:
+    """"Von X", "Ein Beitrag von X", "By X": a byline prefix, then up to seven name words."""
+    words = sorted({p.casefold() for p in prefixes} | {"von", "by"}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"^(?:{alternatives})\s+(\S+)((?:\s+\S+){{0,6}})$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -83,6 +91,7 @@ def lexicon(code: str) -> Lexicon:
         agencies=frozenset(w.casefold() for w in lang.words(code, "boilerplate_agencies")),
         meta_words=frozenset(w.casefold() for w in lang.words(code, "boilerplate_metadata")),
         stopwords=frozenset(w.casefold() for w in lang.words(code, "boilerplate_stopwords")),
+        byline=_byline_pattern(lang.entries(code, "boilerplate_byline")),
     )
 
 
@@ -152,9 +161,10 @@ def is_metadata(text: str, lex: Lexicon) -> bool:
     return all(w in lex.meta_words for w in words)
 
 
-def is_byline(text: str) -> bool:
-    """ "Von Anna Muster", "By Jane Doe, BBC News": an author line."""
-    match = _BYLINE.match(text.strip())
+def is_byline(text: str, lex: Lexicon | None = None) -> bool:
+    """ "Von Anna Muster", "By Jane Doe, BBC News", "Ein Beitrag von Anna Muster": an author line."""
+    pattern = (lex or lexicon("de")).byline
+    match = pattern.match(text.strip())
     if not match or text.rstrip().endswith((".", "!", "?")):
         return False
     names = [match.group(1), *match.group(2).split()]
@@ -190,7 +200,7 @@ def local_reason(text: str, lex: Lexicon, scores: dict[str, int] | None = None) 
         return None
     if not _ALNUM.search(text):
         return "navigation"  # a separator such as "***" or "___"
-    if is_metadata(text, lex) or is_byline(text):
+    if is_metadata(text, lex) or is_byline(text, lex):
         return "metadata"
     reason = credit_reason(text, lex) or furniture_reason(text, lex)
     if reason:
@@ -274,6 +284,22 @@ def mark_top_rubrics(texts: Sequence[str], reasons: list[str | None]) -> None:
             break
         if reasons[i] is None and word_count(texts[i]) == 1 and not _SENTENCE_END.search(texts[i]):
             reasons[i] = "navigation"
+
+
+def mark_masthead(texts: Sequence[str], reasons: list[str | None]) -> None:
+    """The first line is the outlet's masthead when page navigation follows it right away: a
+    name of up to three capitalised words, maybe with a tagline after a dash ("Elbtal
+    Morgenbote" / "Startseite"; "OSTWIND – Magazin für Politik"), six words at most, no digits
+    and no sentence or title punctuation. A headline has lower-case words, a colon or a verb."""
+    idx = _nonblank(texts)
+    if len(idx) < 2 or reasons[idx[0]] is not None:
+        return
+    first, nxt = texts[idx[0]], idx[1]
+    if len(_WORD.findall(first)) > 6 or _DIGIT.search(first) or re.search(r"[.!?:;,\"„“”»«]", first):
+        return
+    name = _WORD.findall(re.split(r"\s[–—|-]\s", first)[0])
+    if 0 < len(name) <= 3 and all(w[:1].isupper() for w in name) and reasons[nxt] == "navigation":
+        reasons[idx[0]] = "navigation"
 
 
 def mark_breadcrumbs(texts: Sequence[str], reasons: list[str | None]) -> None:
@@ -366,9 +392,11 @@ def mark_unrelated(texts: Sequence[str], reasons: list[str | None], lex: Lexicon
     its content words occur in the article core (the first half of the kept lines) and under
     20 % in the kept lines before it that are not off-topic themselves. Walking back from
     the last line, off-topic lines and short lines between them form the block; the first
-    on-topic line stops the walk. The block must hold 250 characters or more and be a story
-    of its own: two off-topic lines or more sharing two content words or more among
-    themselves (a reaction paragraph closing an article shares neither).
+    on-topic line stops the walk, and so does a box (appeal, editorial note) between two
+    lines: it closes the article, and the glued-on text follows it. The block must hold 250
+    characters or more and be a story of its own: two off-topic lines or more sharing two
+    content words or more among themselves (a reaction paragraph closing an article shares
+    neither), or two off-topic lines or more behind the box that closes the article.
     """
     kept = [i for i in _nonblank(texts) if reasons[i] is None]
     if len(kept) < 4:
@@ -379,7 +407,13 @@ def mark_unrelated(texts: Sequence[str], reasons: list[str | None], lex: Lexicon
     suspects = {i for i in kept[half:] if len(stems[i]) >= 6 and _share(stems[i], core) < 0.1}
     block: list[int] = []
     pending: list[int] = []
+    after = len(texts)  # the line after the walk so far
+    boxed = False
     for i in reversed(kept[half:]):
+        if any(reasons[k] in BOX_REASONS for k in range(i + 1, after)):
+            boxed = True  # a box (appeal, note) closes the article; what comes before it is the article
+            break
+        after = i
         if len(stems[i]) < 6:
             pending.append(i)
             continue
@@ -388,7 +422,8 @@ def mark_unrelated(texts: Sequence[str], reasons: list[str | None], lex: Lexicon
             break
         block += pending + [i]
         pending = []
-    if sum(len(texts[i]) for i in block) >= 250 and _coherent([stems[i] for i in block if i in suspects]):
+    story = boxed and len(block) >= 2 or _coherent([stems[i] for i in block if i in suspects])
+    if sum(len(texts[i]) for i in block) >= 250 and story:
         for i in block:
             reasons[i] = "unrelated"
 
@@ -405,6 +440,7 @@ def _reasons(texts: list[str], code: str) -> list[str | None]:
     mark_attached_captions(texts, reasons)
     mark_breadcrumbs(texts, reasons)
     mark_top_rubrics(texts, reasons)
+    mark_masthead(texts, reasons)
     mark_teasers(texts, reasons)
     mark_boxes(texts, reasons, scores)
     mark_unrelated(texts, reasons, lex)

@@ -6,7 +6,6 @@ without a full stop never runs into the next paragraph.
 from __future__ import annotations
 
 import re
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -16,15 +15,6 @@ from lagebild.model import Document, Sentence, Token
 
 _MODELS = {"de": "de_CMC", "en": "en_PTB"}
 
-# Swiss thousands groups ("12'000"): somajo splits them and reads "000." as an ordinal, which
-# also hides the sentence end. The tokenizer sees the language's own group mark instead (same
-# length, so offsets hold); tokens keep the text as written.
-_APOSTROPHE_GROUP = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
-_GROUP_MARK = {"de": ".", "en": ","}
-
-
-def _for_tokenizer(line: str, language: str) -> str:
-    return _APOSTROPHE_GROUP.sub(_GROUP_MARK.get(language, "."), line)
 # Swiss thousands apostrophe ("12'000"): somajo splits it and then reads "000." at a
 # sentence end as an ordinal, so the sentence never ends. It sees a dot instead (same
 # length, so offsets hold); tokens keep the original characters.
@@ -44,11 +34,6 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
         if line.strip():
             yield offset, line
         offset += len(line) + 1
-
-
-def _as_written(token: str, line: str, offset: tuple[int, int]) -> str:
-    written = line[offset[0]:offset[1]]
-    return written if len(written) == len(token) and _APOSTROPHE_GROUP.search(written) else token
 
 
 def split_sentences(text: str, language: str = "de") -> list[Sentence]:
