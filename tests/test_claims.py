@@ -189,3 +189,13 @@ def test_claims_source_scope(text: str, language: str, sources: list[str]) -> No
 ])
 def test_claims_anaphoric_count_unit(text: str, language: str, units: list[str]) -> None:
     assert [c.unit for c in claims(text, language)] == units
+
+
+@pytest.mark.parametrize(("text", "language", "lemmas"), [
+    ("Moscow sent marines to the island. The navy put their number at 900.", "en", ["marine"]),
+    # a noun that only modifies the next one ("coast guard") is not what is counted
+    ("Moscow sent 400 marines. The coast guard agency put their number at 900.", "en", ["marine", "marine"]),
+    ("Im Herbst kamen Freiwillige. Das Ministerium bezifferte deren Zahl auf 4000.", "de", ["Freiwillige"]),
+])
+def test_claims_anaphoric_count_takes_the_counted_lemma(text: str, language: str, lemmas: list[str]) -> None:
+    assert [c.measure_lemma for c in claims(text, language)] == lemmas

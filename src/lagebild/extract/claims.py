@@ -697,6 +697,8 @@ class _Carry:
     unit: str = ""  # unit of the last claim, for bare numbers ("Mehr als 100 wurden verletzt")
     time: str | None = None  # the date of the sentence that named the source
     noun_unit: str = ""  # unit of the last counted noun ("troops"), for "their number"
+    noun_lemma: str = ""  # and its lemma, so "their number" groups with the troops
+    lemma: str = ""  # measure lemma of the last claim
     indirect: bool = False  # the sentence was in indirect speech (Konjunktiv I)
 
 
@@ -759,22 +761,29 @@ def _inherits(tokens: list[Token], dates: list[TimeExpr], before: _Carry, lex: _
     return not any(_later(t.value, before.time) for t in dates)
 
 
-def _counted_noun_unit(tokens: list[Token], end: int, lex: _Lexicon) -> str:
-    """Unit of the last noun before token `end` that names people or munitions ("troops")."""
+def _counted_noun(tokens: list[Token], end: int, lex: _Lexicon) -> tuple[str, str]:
+    """Unit and lemma of the last noun before token `end` that names people or munitions ("troops")."""
     qlex = quantity_lexicon(lex.language)
-    for tok in reversed(tokens[:end]):
-        if tok.pos.startswith("NN"):
+    for i in range(min(end, len(tokens)) - 1, -1, -1):
+        tok = tokens[i]
+        modifier = i + 1 < len(tokens) and tokens[i + 1].pos.startswith("NN")  # "spy agency"
+        if tok.pos.startswith("NN") and not modifier:
             unit = unit_of(tok.text, tok.lemma, qlex)
             if unit in _COUNT_UNITS:
-                return unit
-    return ""
+                return unit, tok.lemma
+    return "", ""
 
 
-def _anaphoric_unit(tokens: list[Token], q: Quantity, carry: _Carry, lex: _Lexicon) -> str:
+def _anaphoric(tokens: list[Token], q: Quantity, carry: _Carry, lex: _Lexicon) -> tuple[str, str]:
     """"put their number at 12,000", "raised the total to 15,000": a bare count noun counts
     what the text counted last: a noun before it in the sentence, the last claim of the
-    paragraph, or a noun in the sentence before."""
-    return _counted_noun_unit(tokens, q.first, lex) or carry.unit or carry.noun_unit
+    paragraph, or a noun in the sentence before. Returns that unit and lemma."""
+    here = _counted_noun(tokens, q.first, lex)
+    if here[0]:
+        return here
+    if carry.unit:
+        return carry.unit, carry.lemma
+    return carry.noun_unit, carry.noun_lemma
 
 
 def _hedge_asides(q: Quantity, asides: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -794,7 +803,7 @@ def sentence_claims(doc: Document, sentence: Sentence, before: _Carry, lex: _Lex
     own = _own_source(cues, asides)
     inherits = not own and _inherits(tokens, dates, before, lex)
     after = _Carry(own or (before.source if inherits else ""), before.party_hedge if inherits else "", before.unit,
-                   _sentence_time(dates) if own else before.time, before.noun_unit)
+                   _sentence_time(dates) if own else before.time, before.noun_unit, before.noun_lemma, before.lemma)
     claims = []
     for q in find_quantities(sentence, lex.language):
         num = tokens[q.number]
@@ -817,12 +826,15 @@ def sentence_claims(doc: Document, sentence: Sentence, before: _Carry, lex: _Lex
             if not hedge and source == after.party_hedge:
                 hedge = source  # the same warring party, later in the sentence
         if q.anaphoric:
-            q.unit = _anaphoric_unit(tokens, q, after, lex) or q.unit
+            unit, lemma = _anaphoric(tokens, q, after, lex)
+            q.unit, q.measure_lemma = unit or q.unit, lemma or q.measure_lemma
         elif not q.has_head and q.unit == "other" and after.unit:
             q.unit = after.unit
-        after.unit = q.unit
+        after.unit, after.lemma = q.unit, q.measure_lemma
         claims.append(_claim(doc, sentence, q, source, hedge, dates))
-    after.noun_unit = _counted_noun_unit(tokens, len(tokens), lex) or after.noun_unit
+    noun_unit, noun_lemma = _counted_noun(tokens, len(tokens), lex)
+    if noun_unit:
+        after.noun_unit, after.noun_lemma = noun_unit, noun_lemma
     after.indirect = continues_report(tokens, lex)
     return claims, after
 
