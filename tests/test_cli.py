@@ -130,3 +130,19 @@ def test_cli_runs_as_a_program(corpus_dir: Path, sqlite_url: str) -> None:
     proc = subprocess.run([sys.executable, "-m", "lagebild.cli", "analyze", str(corpus_dir), "--db", sqlite_url,
                            "--quiet"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize(("query", "doc_id"), [("Kiew Armee", "b"), ("Geheimdienst", "a")])
+def test_cli_search_finds_documents_and_claims(analyzed: str, query: str, doc_id: str) -> None:
+    result = runner.invoke(app, ["search", query, "--db", analyzed, "--json"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)
+    assert hits and {h["doc_id"] for h in hits} == {doc_id}
+    assert all(f"<mark>{word}</mark>" in h["snippet_html"] for h in hits for word in query.split()[:1])
+    table = runner.invoke(app, ["search", query, "--db", analyzed, "--limit", "1"])
+    assert table.exit_code == 0 and "1 hits" in table.output and doc_id in table.output
+
+
+@pytest.mark.parametrize("args", [["search", "--limit", "0", "Kursk"], ["search"]])
+def test_cli_search_usage_errors(analyzed: str, args: list[str]) -> None:
+    assert runner.invoke(app, [*args, "--db", analyzed]).exit_code == 2

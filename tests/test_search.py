@@ -105,3 +105,16 @@ def test_search_index_refreshes_after_analysis(store: Store, title: str) -> None
 ])
 def test_search_mark_escapes_first(raw: str, html: str) -> None:
     assert mark(raw) == html
+
+
+@pytest.mark.parametrize(("ranked", "expected"), [(1, ["b2"]), (2, ["b2", "b1"]), (10, ["b2", "b1", "b0"])])
+def test_search_ranks_the_newest_matches_first(db_url: str, ranked: int, expected: list[str]) -> None:
+    """A word in more rows than `ranked` ranks only the newest articles' rows."""
+    st = Store(db_url)
+    for n, published in enumerate(["2024-01-05", "2025-03-01", "2025-06-17"]):
+        doc = _doc(f"b{n}", "Meldung", f"Pjöngjang meldet Neues, Ausgabe {n}.")
+        doc.published = published
+        st.save(doc)
+    hits = search(st, "Pjöngjang", ranked=ranked)
+    assert sorted(h["id"] for h in hits) == sorted(expected)
+    st.close()

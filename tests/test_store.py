@@ -121,3 +121,58 @@ def test_store_keeps_failed_inputs_and_raw_bytes(sqlite_url: str, tmp_path: Path
     assert corpus.report.analyzed == ["ok"] and len(corpus.report.failed) == 1
     (failure,) = corpus.store.failures()
     assert failure["source"].endswith("bin.txt") and "binary" in failure["error"]
+
+
+def _claim_entity_links(store: Store) -> list[tuple[str, int, str]]:
+    from sqlalchemy import select
+
+    from lagebild.store.schema import claim_entities as ce
+
+    with store.engine.connect() as conn:
+        return sorted(conn.execute(select(ce.c.doc_id, ce.c.claim_idx, ce.c.canonical)).all())
+
+
+@pytest.mark.parametrize("expected", [[("d1", 0, "Kursk")]])
+def test_store_links_claims_to_the_entities_of_their_sentence(db_url: str,
+                                                             expected: list[tuple[str, int, str]]) -> None:
+    store = Store(db_url)
+    doc = _document()
+    doc.entities.append(Entity("Moscow", "LOC", [Mention("Moskau", 50, 56)]))  # outside the claim's sentence
+    store.save(doc)
+    assert _claim_entity_links(store) == expected
+    store.save(_document())  # saving again replaces the links
+    assert _claim_entity_links(store) == expected
+    store.close()
+
+
+@pytest.mark.parametrize("newer", [["0002_claim_entities", "0003_read_indexes"]])
+def test_store_migrations_upgrade_an_old_database(db_url: str, newer: list[str]) -> None:
+    """A database made before 0002/0003 gets the claim links (filled from its rows) and the indexes."""
+    from sqlalchemy import delete, inspect, text
+
+    from lagebild.store import schema
+
+    store = Store(db_url)
+    store.save(_document())
+    with store.engine.begin() as conn:
+        for index in schema.READ_INDEXES:
+            conn.execute(text(f"DROP INDEX {index.name}"))
+        conn.execute(text("DROP TABLE claim_entities"))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.name.in_(newer)))
+    store.close()
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        names = {ix["name"] for table in ("documents", "claims", "entities", "times", "events", "claim_entities")
+                 for ix in inspect(conn).get_indexes(table)}
+    assert {ix.name for ix in schema.READ_INDEXES} <= names
+    assert _claim_entity_links(store) == [("d1", 0, "Kursk")]
+    store.close()
+
+
+def test_store_document_texts_streams_ids_and_texts(db_url: str) -> None:
+    store = Store(db_url)
+    for doc_id in ("b", "a"):
+        store.save(_document(doc_id, f"Text {doc_id}: rund 14.000 Soldaten sollen in Kursk sein."))
+    assert list(store.document_texts()) == [(d.id, d.text) for d in store.documents()]
+    assert [doc_id for doc_id, _ in store.document_texts()] == ["a", "b"]
+    store.close()

@@ -319,3 +319,31 @@ def test_web_pagination(client: TestClient, page: int) -> None:
     assert len(data["items"]) == 10 and data["offset"] == (page - 1) * 10
     html = client.get(f"/claims?page={page}").text
     assert f"Seite {page} von" in html
+
+
+@pytest.mark.parametrize("values", [1, 2])
+def test_web_api_groups_list_some_figures_and_count_all(client: TestClient, values: int) -> None:
+    groups = client.get("/api/groups", params={"values": values}).json()["items"]
+    assert groups and all(len(g["values"]) == len(g["claims"]) == min(values, g["claim_count"]) for g in groups)
+    big = max(groups, key=lambda g: g["claim_count"])
+    pages = [client.get(f"/api/groups/{big['id']}", params={"limit": 1, "offset": n}).json()
+             for n in range(big["claim_count"])]
+    assert [p["claims"][0] for p in pages] == client.get(f"/api/groups/{big['id']}").json()["claims"]
+    assert client.get("/api/groups/g999:nothing").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["Kursk"])
+def test_web_api_entity_counts_documents_and_claims(client: TestClient, name: str) -> None:
+    data = client.get(f"/api/entities/{name}").json()
+    assert data["document_count"] >= len(data["documents"]) > 0
+    assert data["claim_count"] == client.get("/api/claims", params={"entity": name}).json()["total"] > 0
+    assert f"in {data['document_count']} Artikeln" in client.get(f"/entities/{name}").text
+
+
+@pytest.mark.parametrize("path", ["/api/status"])
+def test_web_status_says_when_the_caches_are_ready(client: TestClient, path: str) -> None:
+    assert client.get(path).json() == {"ready": False, "warm_up_seconds": None}
+    client.app.state.lb.warm_up()  # type: ignore[attr-defined]
+    status = client.get(path).json()
+    assert status["ready"] is True and status["warm_up_seconds"] >= 0
+    assert client.get("/").status_code == 200

@@ -63,14 +63,18 @@ class Corpus:
         """Near-duplicate (syndicated) documents: copy id -> original id."""
         from lagebild.reconcile.duplicates import near_duplicates
 
-        return near_duplicates((d.id, d.text) for d in self.store.documents())
+        return near_duplicates(self.store.document_texts())
 
-    def groups(self, tolerance: float = 0.15) -> list[ClaimGroup]:
-        """Claims in different documents that count the same thing, with agree/differ/conflict."""
+    def groups(self, tolerance: float = 0.15, duplicates: dict[str, str] | None = None) -> list[ClaimGroup]:
+        """Claims in different documents that count the same thing, with agree/differ/conflict.
+
+        `duplicates` (copy id -> original id) is computed when not given.
+        """
         from lagebild.reconcile.groups import group_claims
 
         languages = {d["id"]: d["language"] or "de" for d in self.store.document_rows()}
-        return group_claims(self.claims(), languages, tolerance, self.duplicates())
+        copies = self.duplicates() if duplicates is None else duplicates
+        return group_claims(self.claims(), languages, tolerance, copies)
 
     def timeline(self) -> list[dict[str, Any]]:
         from lagebild.timeline import timeline
@@ -140,6 +144,8 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             report.analyzed.append(doc.id)
         if on_progress:
             on_progress(n, len(fresh))
+    if fresh:
+        store.optimize()
     return Corpus(store, report)
 
 

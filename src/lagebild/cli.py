@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from lagebild import __version__
 from lagebild.errors import LagebildError
@@ -274,6 +275,36 @@ def timeline(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
     _table(f"timeline ({len(rows)} entries)", ["when", "precision", "document", "expression", "sentence"],
            [[r["value"], r["granularity"], r["outlet"] or r["doc_id"], r["text"], r["sentence"][:160]]
             for r in rows])
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find; every word must occur (no search syntax).")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Most hits to show.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over the documents and claims, best hits first, with snippets.
+
+    The first search of a freshly analyzed database builds the search index.
+
+    Example: lagebild search "Soldaten Kursk" --limit 5
+    """
+    from lagebild.store.search import search as find
+
+    try:
+        hits = find(_corpus(db).store, query, limit)
+    except LagebildError as exc:
+        _fail(str(exc))
+    if as_json:
+        console.print_json(json.dumps(hits, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(hits)} hits for {query!r}")
+    for column in ("kind", "document", "title", "snippet"):
+        table.add_column(column, overflow="fold")
+    for h in hits:  # Text(): an article's brackets are never read as console markup
+        table.add_row(h["kind"], Text(h["doc_id"]), Text(h["title"] or ""), Text(h["snippet"]))
+    console.print(table)
 
 
 @app.command()

@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from lagebild.store import schema
+from lagebild.store.dialect import update_statistics
 
 
 def _initial(conn: Connection) -> None:
@@ -14,8 +15,33 @@ def _initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+# A claim is linked to every entity mentioned in its sentence (what the claims filter
+# "entity" and an entity's page ask for); portable SQL, run once over the stored rows.
+_FILL_CLAIM_ENTITIES = (
+    "INSERT INTO claim_entities (doc_id, claim_idx, canonical) "
+    "SELECT DISTINCT c.doc_id, c.idx, e.canonical FROM claims c "
+    "JOIN sentences s ON s.doc_id = c.doc_id AND s.idx = c.sentence "
+    'JOIN mentions m ON m.doc_id = c.doc_id AND m.start >= s.start AND m.start < s."end" '
+    "JOIN entities e ON e.doc_id = m.doc_id AND e.idx = m.entity_idx"
+)
+
+
+def _claim_entities(conn: Connection) -> None:
+    schema.claim_entities.create(conn, checkfirst=True)
+    conn.execute(text("DELETE FROM claim_entities"))
+    conn.execute(text(_FILL_CLAIM_ENTITIES))
+
+
+def _read_indexes(conn: Connection) -> None:
+    for index in schema.READ_INDEXES:
+        index.create(conn, checkfirst=True)
+    update_statistics(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
+    ("0002_claim_entities", _claim_entities),
+    ("0003_read_indexes", _read_indexes),
 )
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -116,6 +117,13 @@ events = Table(
     Column("end", Integer, nullable=False),
 )
 
+claim_entities = Table(
+    "claim_entities", metadata,  # derived: the entities mentioned in each claim's sentence
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_idx", Integer, primary_key=True),
+    Column("canonical", String(300), primary_key=True),
+)
+
 failures = Table(
     "failures", metadata,
     Column("source", Text, primary_key=True),
@@ -124,4 +132,29 @@ failures = Table(
     Column("seen_at", String(40), nullable=False),
 )
 
-DOCUMENT_CHILDREN = (mentions, entities, times, claims, events, sentences)
+DOCUMENT_CHILDREN = (claim_entities, mentions, entities, times, claims, events, sentences)
+
+# Indexes for reading one page at a time on a big corpus (the web UI). Every sort order of
+# the claims table ends in (doc_id, idx) and carries the filter columns, so a page walks one
+# index; the indexes a filter starts from carry every sort column too, so the matching
+# claims are sorted without reading the table. Added to older databases by 0003_read_indexes.
+_c = claims.c
+READ_INDEXES = (
+    Index("ix_documents_published_id", documents.c.published, documents.c.id),
+    Index("ix_documents_outlet_published", documents.c.outlet, documents.c.published, documents.c.id),
+    Index("ix_documents_language_published", documents.c.language, documents.c.published, documents.c.id),
+    Index("ix_documents_id_meta", documents.c.id, documents.c.published, documents.c.outlet),
+    Index("ix_documents_analyzed_at", documents.c.analyzed_at),
+    Index("ix_claims_doc_idx", _c.doc_id, _c.idx, _c.unit, _c.hedged, _c.value, _c.measure, _c.source, _c.id),
+    Index("ix_claims_value_sort", _c.value, _c.doc_id, _c.idx, _c.unit, _c.hedged, _c.source),
+    Index("ix_claims_measure_sort", _c.measure, _c.doc_id, _c.idx, _c.unit, _c.hedged, _c.source),
+    Index("ix_claims_unit_sort", _c.unit, _c.doc_id, _c.idx, _c.hedged, _c.value, _c.measure, _c.source, _c.id),
+    Index("ix_claims_source_sort", _c.source, _c.doc_id, _c.idx, _c.unit, _c.hedged, _c.value, _c.measure, _c.id),
+    Index("ix_claims_hedged_sort", _c.hedged, _c.doc_id, _c.idx, _c.unit, _c.value, _c.measure, _c.source, _c.id),
+    Index("ix_entities_canonical_doc", entities.c.canonical, entities.c.doc_id, entities.c.type),
+    Index("ix_times_kind_value", times.c.kind, times.c.value, times.c.doc_id, times.c.start, times.c.idx),
+    Index("ix_events_time", events.c.time, events.c.doc_id, events.c.start, events.c.idx),
+    Index("ix_claim_entities_canonical", claim_entities.c.canonical, claim_entities.c.doc_id,
+          claim_entities.c.claim_idx),
+)
+

@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, select
+from sqlalchemy import Connection, Result, and_, delete, func, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
 from lagebild.reconcile.entities import resolve
 from lagebild.store import schema as s
-from lagebild.store.dialect import make_engine
+from lagebild.store.dialect import make_engine, update_statistics
 from lagebild.store.migrations import migrate
 
 DEFAULT_DB = "sqlite:///lagebild.db"
@@ -43,6 +43,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def optimize(self) -> None:
+        """Refresh the planner statistics after a batch of writes (cheap: it samples)."""
+        with self.engine.begin() as conn:
+            update_statistics(conn)
 
     # -- writing -----------------------------------------------------------------
     def content_hash(self, doc_id: str) -> str | None:
@@ -92,6 +97,8 @@ class Store:
                         "participants": json.dumps(e.participants, ensure_ascii=False), "place": e.place,
                         "time": e.time, "sentence": e.sentence, "start": e.start, "end": e.end}
                        for i, e in enumerate(doc.events)])
+        put(s.claim_entities, [{"doc_id": doc.id, "claim_idx": i, "canonical": name}
+                               for i, names in enumerate(_claim_entities(doc)) for name in names])
 
     # -- reading -----------------------------------------------------------------
     def document_ids(self) -> list[str]:
@@ -104,6 +111,14 @@ class Store:
         with self.engine.connect() as conn:
             q = select(c.id, c.source, c.title, c.outlet, c.language, c.published, c.status, c.error).order_by(c.id)
             return [dict(r) for r in conn.execute(q).mappings().all()]
+
+    def document_texts(self) -> Iterator[tuple[str, str]]:
+        """(id, clean text) of every document, in id order, streamed (no annotations loaded)."""
+        c = s.documents.c
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=1000).execute(select(c.id, c.text).order_by(c.id))
+            for row in result:
+                yield row[0], row[1]
 
     def load(self, doc_id: str) -> Document | None:
         docs = list(self.documents([doc_id]))
@@ -145,7 +160,7 @@ class Store:
                  .join(s.documents, doc.id == s.claims.c.doc_id)
                  .outerjoin(s.sentences, and_(sent.doc_id == s.claims.c.doc_id, sent.idx == s.claims.c.sentence))
                  .order_by(s.claims.c.doc_id, s.claims.c.idx))
-            return [dict(r) for r in conn.execute(q).mappings().all()]
+            return _dicts(conn.execute(q))
 
     def entity_rows(self) -> list[dict[str, Any]]:
         """Entities across documents: canonical, type, documents, mentions, aliases."""
@@ -187,6 +202,22 @@ def _claim_row(doc_id: str, idx: int, c: Claim) -> dict[str, Any]:
         "measure_lemma": c.measure_lemma, "source": c.source, "hedged": c.hedged, "hedge": c.hedge,
         "time": c.time, "sentence": c.sentence, "start": c.start, "end": c.end,
     }
+
+
+def _dicts(result: Result[Any]) -> list[dict[str, Any]]:
+    """Rows as dicts (zip is much cheaper than SQLAlchemy's mappings on a million rows)."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
+def _claim_entities(doc: Document) -> list[list[str]]:
+    """For each claim, the canonical names of the entities mentioned in its sentence."""
+    spans = {x.index: (x.start, x.end) for x in doc.sentences}
+    out = []
+    for c in doc.claims:
+        start, end = spans.get(c.sentence, (0, -1))
+        out.append(sorted({e.canonical for e in doc.entities for m in e.mentions if start <= m.start < end}))
+    return out
 
 
 def _load_document(conn: Connection, row: Any) -> Document:

@@ -119,9 +119,15 @@ def create_app(db_url: str) -> FastAPI:
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Serve the web UI until interrupted. Binds 127.0.0.1 unless told otherwise."""
+    """Serve the web UI until interrupted. Binds 127.0.0.1 unless told otherwise.
+
+    What the pages cache (claim groups, near-duplicates, entity table, timeline) is
+    computed in the background from the start; pages that need it wait for it.
+    """
     import uvicorn
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the corpus", host)
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level="info")
+    app = create_app(db_url)
+    app.state.lb.warm_up_in_background()
+    uvicorn.run(app, host=host, port=port, log_level="info")

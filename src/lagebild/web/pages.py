@@ -17,14 +17,15 @@ from lagebild.store.search import search
 from lagebild.web import queries
 from lagebild.web.annotate import blocks
 from lagebild.web.api import State
-from lagebild.web.charts import group_chart, timeline_chart
+from lagebild.web.charts import group_chart
 from lagebild.web.params import DateFilter, EntityType, Order, PageNo, Sort, Status, Text, claim_filter
 from lagebild.web.queries import ClaimFilter
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 TIMELINE_PAGE = 200
-TIMELINE_SVG_POINTS = 3000
+GROUPS_PAGE = 20
+GROUP_ROWS = 50  # figures of a claim group shown in its chart and table; the rest are counted
 Claims = Annotated[ClaimFilter, Depends(claim_filter)]
 
 
@@ -83,19 +84,17 @@ def pager(total: int, page: int, size: int) -> dict[str, int]:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, web: State) -> HTMLResponse:
     disputed = sorted((g for g in web.groups() if g.status != "agree"), key=lambda g: g.status != "conflict")
-    timeline = web.timeline()
     return render(request, "overview.html", summary=web.summary(), disputed=disputed[:12],
-                  n_disputed=len(disputed), entities=queries.list_entities(web.store, limit=15).items,
-                  timeline_svg=timeline_chart(timeline[:TIMELINE_SVG_POINTS], queries.published_span(web.store)))
+                  n_disputed=len(disputed), entities=web.entities().page(limit=15).items,
+                  timeline_svg=web.timeline_svg())
 
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request, web: State, outlet: Text = None, language: Text = None,
               date: DateFilter = None, page: PageNo = 1) -> HTMLResponse:
-    result = queries.list_documents(web.store, outlet or None, language or None, date or None, PAGE_SIZE,
-                                    (page - 1) * PAGE_SIZE)
+    result = web.documents(outlet or None, language or None, date or None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return render(request, "documents.html", docs=result.items, pager=pager(result.total, page, PAGE_SIZE),
-                  outlets=queries.outlets(web.store), languages=queries.languages(web.store),
+                  outlets=web.outlets(), languages=web.languages(),
                   filters={"outlet": outlet or "", "language": language or "", "date": date or ""})
 
 
@@ -104,18 +103,17 @@ def document(request: Request, web: State, doc_id: str) -> HTMLResponse:
     doc = web.store.load(doc_id)
     if doc is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
-    copy_of = web.duplicates().get(doc.id)
-    copies = sorted(k for k, v in web.duplicates().items() if v == doc.id)
-    return render(request, "document.html", doc=doc, blocks=blocks(doc), copy_of=copy_of, copies=copies,
+    return render(request, "document.html", doc=doc, blocks=blocks(doc), copy_of=web.duplicates().get(doc.id),
+                  copies=web.copies(doc.id),
                   removed=sum(1 for ln in doc.lines if not ln.keep and ln.text.strip()))
 
 
 @router.get("/claims", response_class=HTMLResponse)
 def claims(request: Request, web: State, f: Claims, sort: Sort = "doc", order: Order = "asc",
            page: PageNo = 1) -> HTMLResponse:
-    result = queries.list_claims(web.store, f, sort, order == "desc", PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    result = web.claims(f, sort, order == "desc", PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return render(request, "claims.html", claims=result.items, pager=pager(result.total, page, PAGE_SIZE),
-                  units=queries.units(web.store), outlets=queries.outlets(web.store), sort=sort, order=order,
+                  units=web.units(), outlets=web.outlets(), sort=sort, order=order,
                   filters={k: request.query_params.get(k, "") for k in ("unit", "entity", "source", "hedged",
                                                                          "outlet")})
 
@@ -135,7 +133,7 @@ def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
 
 @router.get("/claims.csv")
 def claims_csv(web: State, f: Claims, sort: Sort = "doc", order: Order = "asc") -> StreamingResponse:
-    rows = queries.iter_claims(web.store, f, sort, order == "desc")
+    rows = web.iter_claims(f, sort, order == "desc")
     return StreamingResponse(_csv_lines(rows), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
 
@@ -144,35 +142,34 @@ def claims_csv(web: State, f: Claims, sort: Sort = "doc", order: Order = "asc") 
 def conflicts(request: Request, web: State, status: Status = None, page: PageNo = 1) -> HTMLResponse:
     groups = web.groups()
     chosen = [g for g in groups if not status or g.status == status]
-    size = 20
-    shown = chosen[(page - 1) * size:page * size]
+    shown = [(g, g.claims[:GROUP_ROWS]) for g in chosen[(page - 1) * GROUPS_PAGE:page * GROUPS_PAGE]]
     counts = {name: sum(1 for g in groups if g.status == name) for name in ("conflict", "differ", "agree")}
-    return render(request, "conflicts.html", groups=[(g, group_chart(g.claims)) for g in shown], status=status or "",
-                  counts=counts, total=len(groups), pager=pager(len(chosen), page, size),
+    return render(request, "conflicts.html", groups=[(g, rows, group_chart(rows)) for g, rows in shown],
+                  status=status or "", counts=counts, total=len(groups), pager=pager(len(chosen), page, GROUPS_PAGE),
                   duplicates=web.duplicates())
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, web: State, page: PageNo = 1) -> HTMLResponse:
-    rows = web.timeline()
-    shown = rows[(page - 1) * TIMELINE_PAGE:page * TIMELINE_PAGE]
-    return render(request, "timeline.html", rows=shown, pager=pager(len(rows), page, TIMELINE_PAGE),
-                  timeline_svg=timeline_chart(rows[:TIMELINE_SVG_POINTS], queries.published_span(web.store)))
+    shown = web.timeline((page - 1) * TIMELINE_PAGE, TIMELINE_PAGE)
+    return render(request, "timeline.html", rows=shown, pager=pager(web.timeline_total(), page, TIMELINE_PAGE),
+                  timeline_svg=web.timeline_svg())
 
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, web: State, type: EntityType = None, page: PageNo = 1) -> HTMLResponse:
-    result = queries.list_entities(web.store, type or None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    index = web.entities()
+    result = index.page(type or None, PAGE_SIZE, (page - 1) * PAGE_SIZE)
     return render(request, "entities.html", entities=result.items, pager=pager(result.total, page, PAGE_SIZE),
-                  types=queries.entity_types(web.store), type=type or "")
+                  types=index.types(), type=type or "")
 
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
 def entity(request: Request, web: State, name: str) -> HTMLResponse:
-    found = queries.entity(web.store, name)
+    found = web.entity(name)
     if found is None:
         raise HTTPException(404, f"no entity named {name!r}")
-    claims = queries.list_claims(web.store, ClaimFilter(entity=name), limit=100)
+    claims = web.claims(ClaimFilter(entity=name), limit=100)
     return render(request, "entity.html", entity=found, claims=claims.items, n_claims=claims.total)
 
 

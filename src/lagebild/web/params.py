@@ -14,6 +14,7 @@ DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (1–500).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+Values = Annotated[int, Query(ge=0, le=500, description="Figures listed per claim group (0–500).")]
 PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
 Text = Annotated[str | None, Query(max_length=300)]
 DateFilter = Annotated[str | None, Query(pattern=DATE_PATTERN, description="Publication date prefix: "

@@ -1,25 +1,34 @@
 """Read-only, paginated queries for the web UI (SQLAlchemy Core, portable SQL).
 
 The `Store` answers whole-corpus questions; the web needs one page at a time, with
-filters and sorting pushed into SQL so a page stays fast on a big corpus.
+filters and sorting pushed into SQL so that a page stays fast on a big corpus
+(100k documents, 750k claims): every sort order is an index (store/schema.py,
+READ_INDEXES), a page first selects the ids of its rows from that index and only
+then reads the rows, and counts never join what they do not filter on.
+
+Results that cannot change while serving (counts, facets) are cached by the caller,
+`WebState`; the functions here always go to the database.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select, tuple_, union_all
 
 from lagebild.store import Store
 from lagebild.store import schema as s
 from lagebild.timeline import granularity, sort_key
 
-D, C, E, M, S, T, V = (s.documents.c, s.claims.c, s.entities.c, s.mentions.c, s.sentences.c, s.times.c,
-                       s.events.c)
+D, C, E, M, S, T, V, CE = (s.documents.c, s.claims.c, s.entities.c, s.mentions.c, s.sentences.c, s.times.c,
+                           s.events.c, s.claim_entities.c)
 
 CLAIM_SORTS: dict[str, Any] = {"value": C.value, "unit": C.unit, "measure": C.measure, "source": C.source,
                                "hedged": C.hedged, "outlet": D.outlet, "published": D.published, "doc": C.doc_id}
+SELECTIVE = 100_000  # a filter matching at most this many claims drives the query; else the sort order does
+MAX_SOURCES = 500  # attributions matching a "source" filter looked up exactly; more fall back to LIKE
 
 
 @dataclass(frozen=True)
@@ -43,18 +52,25 @@ class ClaimFilter:
     hedged: bool | None = None
     outlet: str | None = None
     doc_id: str | None = None
+    sources: tuple[str, ...] | None = None  # the attributions `source` matches, when resolved (see resolve_sources)
+
+    def is_empty(self) -> bool:
+        return self == ClaimFilter()
 
 
-def _page(store: Store, query: Select[Any], limit: int, offset: int) -> Page:
+def _rows(store: Store, query: Select[Any]) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
-        rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
-    return Page(total=total, items=[dict(r) for r in rows], limit=limit, offset=offset)
+        return [dict(r) for r in conn.execute(query).mappings()]
 
 
 def _scalars(store: Store, query: Select[Any]) -> list[Any]:
     with store.engine.connect() as conn:
         return list(conn.execute(query).all())
+
+
+def _count(store: Store, query: Select[Any]) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 # -- documents -------------------------------------------------------------------
@@ -74,19 +90,35 @@ def published_span(store: Store) -> tuple[str | None, str | None]:
     return (values[0], values[-1]) if values else (None, None)
 
 
+def _document_conditions(outlet: str | None, language: str | None, date: str | None) -> list[ColumnElement[bool]]:
+    conditions = []
+    if outlet:
+        conditions.append(D.outlet == outlet)
+    if language:
+        conditions.append(D.language == language)
+    if date:
+        conditions.append(D.published.startswith(date, autoescape=True))
+    return conditions
+
+
+def count_documents(store: Store, outlet: str | None = None, language: str | None = None,
+                    date: str | None = None) -> int:
+    return _count(store, select(func.count()).select_from(s.documents)
+                  .where(*_document_conditions(outlet, language, date)))
+
+
 def list_documents(store: Store, outlet: str | None = None, language: str | None = None, date: str | None = None,
-                   limit: int = 50, offset: int = 0) -> Page:
+                   limit: int = 50, offset: int = 0, total: int | None = None) -> Page:
+    """Newest first (ties: higher id first), with the number of claims and entities of each."""
+    if total is None:
+        total = count_documents(store, outlet, language, date)
     n_claims = select(func.count()).where(C.doc_id == D.id).scalar_subquery()
     n_entities = select(func.count()).where(E.doc_id == D.id).scalar_subquery()
-    q = select(D.id, D.title, D.outlet, D.language, D.published, D.status, D.error, D.url,
-               n_claims.label("claims"), n_entities.label("entities"))
-    if outlet:
-        q = q.where(D.outlet == outlet)
-    if language:
-        q = q.where(D.language == language)
-    if date:
-        q = q.where(D.published.startswith(date, autoescape=True))
-    return _page(store, q.order_by(D.published.desc(), D.id), limit, offset)
+    q = (select(D.id, D.title, D.outlet, D.language, D.published, D.status, D.error, D.url,
+                n_claims.label("claims"), n_entities.label("entities"))
+         .where(*_document_conditions(outlet, language, date))
+         .order_by(D.published.desc(), D.id.desc()).limit(limit).offset(offset))
+    return Page(total=total, items=_rows(store, q), limit=limit, offset=offset)
 
 
 def document_exists(store: Store, doc_id: str) -> bool:
@@ -94,49 +126,110 @@ def document_exists(store: Store, doc_id: str) -> bool:
 
 
 # -- claims ----------------------------------------------------------------------
-def _mentions_entity(name: str) -> ColumnElement[bool]:
-    """The claim's sentence contains a mention of the entity `name`."""
-    return exists(select(M.start).select_from(s.mentions.join(s.entities, and_(E.doc_id == M.doc_id,
-                                                                                E.idx == M.entity_idx))
-                         .join(s.sentences, S.doc_id == M.doc_id))
-                  .where(M.doc_id == C.doc_id, E.canonical == name, S.idx == C.sentence,
-                         M.start >= S.start, M.start < S.end))
+def attributions(store: Store) -> list[str]:
+    """Every distinct attribution ("source") of a claim."""
+    return [r[0] for r in _scalars(store, select(C.source).distinct().order_by(C.source))]
 
 
-def _claim_query(f: ClaimFilter) -> Select[Any]:
-    q = (select(C.id, C.doc_id, C.idx, C.text, C.value, C.value_max, C.approx, C.vague, C.unit, C.measure,
-                C.measure_lemma, C.source, C.hedged, C.hedge, C.time, C.sentence, C.start, C.end,
-                D.outlet, D.title, D.published)
-         .join(s.documents, D.id == C.doc_id))
+def resolve_sources(f: ClaimFilter, known: Sequence[str]) -> ClaimFilter:
+    """`f` with its source substring turned into the exact attributions it matches, so the
+    filter is an index lookup instead of a scan (unless it matches very many)."""
+    if not f.source or f.sources is not None:
+        return f
+    needle = f.source.lower()
+    matches = tuple(a for a in known if needle in a.lower())
+    return replace(f, sources=matches) if len(matches) <= MAX_SOURCES else f
+
+
+def _unindexed(column: Any, default: Any) -> Any:
+    """The column as an expression no index serves (so the sort order's index is scanned)."""
+    return func.coalesce(column, default)
+
+
+def _claim_conditions(f: ClaimFilter, drive: bool, sort: str = "doc") -> list[ColumnElement[bool]]:
+    """The filter as SQL conditions on claims. With `drive`, filters use their indexes (a
+    selective filter); without, they are checked row by row along the sort order's index,
+    except a filter on the sorted column itself."""
+    def col(column: Any, default: Any, name: str) -> Any:
+        return column if drive or sort == name else _unindexed(column, default)
+
+    out: list[ColumnElement[bool]] = []
     if f.unit:
-        q = q.where(C.unit == f.unit)
-    if f.source:
-        q = q.where(func.lower(C.source).contains(f.source.lower(), autoescape=True))
+        out.append(col(C.unit, "", "unit") == f.unit)
+    if f.sources is not None:
+        out.append(col(C.source, "", "source").in_(f.sources))
+    elif f.source:
+        out.append(func.lower(C.source).contains(f.source.lower(), autoescape=True))
     if f.hedged is not None:
-        q = q.where(C.hedged.is_(f.hedged))
+        out.append(col(C.hedged, False, "hedged").is_(f.hedged))
     if f.outlet:
-        q = q.where(D.outlet == f.outlet)
+        out.append(col(C.doc_id, "", "outlet").in_(select(D.id).where(D.outlet == f.outlet)))
     if f.doc_id:
-        q = q.where(C.doc_id == f.doc_id)
-    if f.entity:
-        q = q.where(_mentions_entity(f.entity))
-    return q
+        out.append(C.doc_id == f.doc_id)
+    if f.entity and not drive:  # collected once, then probed row by row along the sort order
+        out.append(tuple_(_unindexed(C.doc_id, ""), C.idx).in_(
+            select(CE.doc_id, CE.claim_idx).where(CE.canonical == f.entity)))
+    return out
 
 
-def _claim_order(q: Select[Any], sort: str, desc: bool) -> Select[Any]:
-    column = CLAIM_SORTS.get(sort, C.doc_id)
-    return q.order_by(column.desc() if desc else column.asc(), C.doc_id, C.idx)
+def _claims_from(f: ClaimFilter, drive: bool, with_documents: bool) -> Any:
+    """claims, joined with the entity links (a driving entity filter) and documents when needed."""
+    source: Any = s.claims
+    if f.entity and drive:
+        source = source.join(s.claim_entities, and_(CE.doc_id == C.doc_id, CE.claim_idx == C.idx,
+                                                    CE.canonical == f.entity))
+    if with_documents:
+        source = source.join(s.documents, D.id == C.doc_id)
+    return source
+
+
+def count_claims(store: Store, f: ClaimFilter) -> int:
+    if f.entity and replace(f, entity=None).is_empty():  # the links alone answer it
+        return _count(store, select(func.count()).select_from(s.claim_entities).where(CE.canonical == f.entity))
+    return _count(store, select(func.count()).select_from(_claims_from(f, True, False))
+                  .where(*_claim_conditions(f, drive=True)))
+
+
+def _claim_order(sort: str, desc: bool, via_entity: bool = False) -> list[Any]:
+    """The sort column, then document and position; descending reverses the whole order.
+    `via_entity`: the rows come from an entity's links, which are in document order already."""
+    position = [CE.doc_id, CE.claim_idx] if via_entity else [C.doc_id, C.idx]
+    keys = [CLAIM_SORTS[sort], *position] if sort in CLAIM_SORTS and sort != "doc" else position
+    return [k.desc() for k in keys] if desc else keys
+
+
+CLAIM_COLUMNS = (C.id, C.doc_id, C.idx, C.text, C.value, C.value_max, C.approx, C.vague, C.unit, C.measure,
+                 C.measure_lemma, C.source, C.hedged, C.hedge, C.time, C.sentence, C.start, C.end,
+                 D.outlet, D.title, D.published)
+
+
+def _claim_rows_query(f: ClaimFilter, sort: str, desc: bool, drive: bool) -> Select[Any]:
+    return (select(*CLAIM_COLUMNS).select_from(_claims_from(f, drive, True))
+            .where(*_claim_conditions(f, drive, sort)).order_by(*_claim_order(sort, desc)))
 
 
 def list_claims(store: Store, f: ClaimFilter, sort: str = "doc", desc: bool = False, limit: int = 50,
-                offset: int = 0) -> Page:
-    return _page(store, _claim_order(_claim_query(f), sort, desc), limit, offset)
+                offset: int = 0, total: int | None = None, selective: int = SELECTIVE) -> Page:
+    """One page of claims: the ids of the page along the sort order first, then their rows.
+    A filter matching at most `selective` claims is looked up first, otherwise the sort
+    order's index is walked and the filter checked along it. An entity's claims in
+    document order are its links' order: always looked up first."""
+    if total is None:
+        total = count_claims(store, f)
+    drive = not f.is_empty() and (total <= selective or bool(f.entity and sort == "doc"))
+    by_document = sort in ("outlet", "published")
+    ids = (select(C.id).select_from(_claims_from(f, drive, by_document))
+           .where(*_claim_conditions(f, drive, sort)).order_by(*_claim_order(sort, desc, bool(drive and f.entity)))
+           .limit(limit).offset(offset))
+    q = (select(*CLAIM_COLUMNS).select_from(s.claims.join(s.documents, D.id == C.doc_id))
+         .where(C.id.in_(ids)).order_by(*_claim_order(sort, desc)))
+    return Page(total=total, items=_rows(store, q), limit=limit, offset=offset)
 
 
 def iter_claims(store: Store, f: ClaimFilter, sort: str = "doc", desc: bool = False) -> Iterator[dict[str, Any]]:
     """Every claim matching `f`, streamed in batches (for CSV downloads)."""
     with store.engine.connect() as conn:
-        result = conn.execution_options(yield_per=500).execute(_claim_order(_claim_query(f), sort, desc))
+        result = conn.execution_options(yield_per=500).execute(_claim_rows_query(f, sort, desc, drive=True))
         for row in result.mappings():
             yield dict(row)
 
@@ -145,83 +238,87 @@ def units(store: Store) -> list[str]:
     return [r[0] for r in _scalars(store, select(C.unit).distinct().order_by(C.unit))]
 
 
+def claim_facets(store: Store) -> dict[tuple[str, bool], int]:
+    """Claims per (unit, hedged): the counts of the cheapest and most used filters."""
+    q = select(C.unit, C.hedged, func.count()).group_by(C.unit, C.hedged)
+    return {(r[0], bool(r[1])): r[2] for r in _scalars(store, q)}
+
+
 def claims_by_ids(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    q = _claim_query(ClaimFilter()).where(C.id.in_(ids))
+    q = select(*CLAIM_COLUMNS).select_from(s.claims.join(s.documents, D.id == C.doc_id)).where(C.id.in_(ids))
     with store.engine.connect() as conn:
         return {r["id"]: dict(r) for r in conn.execute(q).mappings()}
 
 
-# -- entities --------------------------------------------------------------------
-def list_entities(store: Store, type_: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    mention_counts = (select(E.canonical.label("canonical"), func.count().label("mentions"))
-                      .select_from(s.mentions.join(s.entities, and_(E.doc_id == M.doc_id, E.idx == M.entity_idx)))
-                      .group_by(E.canonical).subquery())
-    q = (select(E.canonical, func.min(E.type).label("type"), func.count(func.distinct(E.doc_id)).label("documents"),
-                func.coalesce(func.max(mention_counts.c.mentions), 0).label("mentions"))
-         .select_from(s.entities.outerjoin(mention_counts, mention_counts.c.canonical == E.canonical))
-         .group_by(E.canonical))
-    if type_:
-        q = q.where(E.type == type_)
-    q = q.order_by(func.count(func.distinct(E.doc_id)).desc(), func.max(mention_counts.c.mentions).desc(),
-                   E.canonical)
-    return _page(store, q, limit, offset)
-
-
-def entity_types(store: Store) -> list[tuple[str, int]]:
-    q = select(E.type, func.count(func.distinct(E.canonical))).group_by(E.type).order_by(E.type)
-    return [(r[0], r[1]) for r in _scalars(store, q)]
-
-
-def entity(store: Store, name: str, mention_limit: int = 100) -> dict[str, Any] | None:
-    """One entity: type, documents, aliases with counts, mentions in context, co-occurring entities."""
-    rows = _scalars(store, select(E.doc_id, E.type).where(E.canonical == name).order_by(E.doc_id))
-    if not rows:
-        return None
-    joined = s.mentions.join(s.entities, and_(E.doc_id == M.doc_id, E.idx == M.entity_idx))
-    aliases = _scalars(store, select(M.text, func.count()).select_from(joined).where(E.canonical == name)
-                       .group_by(M.text).order_by(func.count().desc(), M.text))
-    in_sentence = s.sentences.join(s.documents, D.id == S.doc_id)
-    mentions = (select(M.doc_id, M.text, M.start, M.end, S.start.label("s_start"), D.outlet, D.title, D.published,
-                       func.substr(D.text, S.start + 1, S.end - S.start).label("sentence"))
-                .select_from(joined.join(in_sentence, and_(S.doc_id == M.doc_id, S.start <= M.start,
-                                                           M.start < S.end)))
-                .where(E.canonical == name).order_by(D.published, M.doc_id, M.start).limit(mention_limit))
-    other = s.entities.alias("other")
-    co = (select(other.c.canonical, func.min(other.c.type).label("type"),
-                 func.count(func.distinct(other.c.doc_id)).label("documents"))
-          .select_from(s.entities.join(other, other.c.doc_id == E.doc_id))
-          .where(E.canonical == name, other.c.canonical != name).group_by(other.c.canonical)
-          .order_by(func.count(func.distinct(other.c.doc_id)).desc(), other.c.canonical).limit(25))
-    with store.engine.connect() as conn:
-        mention_rows = [dict(r) for r in conn.execute(mentions).mappings()]
-        co_rows = [dict(r) for r in conn.execute(co).mappings()]
-    return {"canonical": name, "type": rows[0][1], "documents": sorted({r[0] for r in rows}),
-            "aliases": [{"text": a[0], "count": a[1]} for a in aliases], "mentions": mention_rows,
-            "cooccurring": co_rows}
-
-
 # -- timeline --------------------------------------------------------------------
-def timeline_rows(store: Store) -> list[dict[str, Any]]:
-    """Dated expressions and events of all documents in time order, with their sentence."""
-    sentence = func.substr(D.text, S.start + 1, S.end - S.start)
-    times = (select(T.doc_id, T.text, T.value, T.start, D.outlet, D.title, sentence.label("sentence"))
+def timeline_buckets(store: Store) -> list[tuple[str, int]]:
+    """(value, number of rows) for every dated value of times and events, in time order."""
+    counts: Counter[str] = Counter()
+    times = select(T.value, func.count()).where(T.kind == "date", T.value.is_not(None)).group_by(T.value)
+    events = select(V.time, func.count()).where(V.time.is_not(None)).group_by(V.time)
+    for value, n in _scalars(store, times) + _scalars(store, events):
+        counts[value] += n
+    return sorted(((v, n) for v, n in counts.items() if granularity(v)), key=lambda r: (sort_key(r[0]), r[0]))
+
+
+def _slices(buckets: Sequence[tuple[str, int]], offset: int, limit: int) -> list[tuple[str, int, int]]:
+    """(value, rows to skip, rows to take) of the buckets that rows [offset, offset + limit) fall in."""
+    out, pos = [], 0
+    for value, n in buckets:
+        if pos >= offset + limit:
+            break
+        if pos + n > offset:
+            skip = max(0, offset - pos)
+            out.append((value, skip, min(n, offset + limit - pos) - skip))
+        pos += n
+    return out
+
+
+def _timeline_keys(store: Store, value: str, skip: int, take: int) -> list[tuple[str, str, int]]:
+    """(kind of row, doc id, idx) of one value's times and events, by document and position
+    (two index ranges merged by the database)."""
+    times = select(literal("time").label("src"), T.doc_id, T.idx, T.start.label("pos")).where(
+        T.kind == "date", T.value == value)
+    events = select(literal("event").label("src"), V.doc_id, V.idx, V.start.label("pos")).where(V.time == value)
+    q = union_all(times, events).order_by("doc_id", "pos").limit(take).offset(skip)
+    with store.engine.connect() as conn:
+        return [(r[0], r[1], r[2]) for r in conn.execute(q)]
+
+
+def _timeline_details(store: Store, value: str, keys: list[tuple[str, str, int]],
+                      sentences: bool) -> dict[tuple[str, str, int], dict[str, Any]]:
+    """The rows of one value behind the keys, with document outlet and title (and sentence)."""
+    sentence = func.substr(D.text, S.start + 1, S.end - S.start) if sentences else literal("")
+    docs = sorted({d for _, d, _ in keys})
+    times = (select(T.doc_id, T.idx, T.text, T.value, T.start, D.outlet, D.title, sentence.label("sentence"))
              .select_from(s.times.join(s.documents, D.id == T.doc_id)
                           .outerjoin(s.sentences, and_(S.doc_id == T.doc_id, S.start <= T.start, T.start < S.end)))
-             .where(T.value.is_not(None), T.kind == "date"))
-    events = (select(V.doc_id, V.trigger, V.time, V.kind, D.outlet, D.title, sentence.label("sentence"))
+             .where(T.kind == "date", T.value == value, T.doc_id.in_(docs)))
+    events = (select(V.doc_id, V.idx, V.trigger, V.time, V.kind, D.outlet, D.title, sentence.label("sentence"))
               .select_from(s.events.join(s.documents, D.id == V.doc_id)
                            .outerjoin(s.sentences, and_(S.doc_id == V.doc_id, S.idx == V.sentence)))
-              .where(V.time.is_not(None)))
+              .where(V.time == value, V.doc_id.in_(docs)))
+    out: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for r in _rows(store, times):
+        out[("time", r["doc_id"], r["idx"])] = {
+            "value": r["value"], "text": r["text"], "kind": "time", "doc_id": r["doc_id"], "outlet": r["outlet"],
+            "title": r["title"], "sentence": r["sentence"] or "", "start": r["start"]}
+    for r in _rows(store, events):
+        out[("event", r["doc_id"], r["idx"])] = {
+            "value": r["time"], "text": r["trigger"], "kind": r["kind"], "doc_id": r["doc_id"], "outlet": r["outlet"],
+            "title": r["title"], "sentence": r["sentence"] or "", "start": None}
+    return out
+
+
+def timeline_page(store: Store, buckets: Sequence[tuple[str, int]], offset: int, limit: int,
+                  sentences: bool = True) -> list[dict[str, Any]]:
+    """Rows [offset, offset + limit) of the timeline: dated expressions and events in time
+    order, then by document and position, each with its sentence."""
     rows = []
-    with store.engine.connect() as conn:
-        for r in conn.execute(times).mappings():
-            rows.append({"value": r["value"], "text": r["text"], "kind": "time", "doc_id": r["doc_id"],
-                         "outlet": r["outlet"], "title": r["title"], "sentence": r["sentence"] or "",
-                         "start": r["start"]})
-        for r in conn.execute(events).mappings():
-            rows.append({"value": r["time"], "text": r["trigger"], "kind": r["kind"], "doc_id": r["doc_id"],
-                         "outlet": r["outlet"], "title": r["title"], "sentence": r["sentence"] or "", "start": None})
-    dated = [{**r, "granularity": granularity(r["value"])} for r in rows if granularity(r["value"])]
-    return sorted(dated, key=lambda r: (sort_key(r["value"]), r["doc_id"], r["start"] or 0))
+    for value, skip, take in _slices(buckets, offset, limit):
+        keys = _timeline_keys(store, value, skip, take)
+        details = _timeline_details(store, value, keys, sentences)
+        rows += [{**details[k], "granularity": granularity(value)} for k in keys if k in details]
+    return rows
