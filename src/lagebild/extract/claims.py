@@ -225,15 +225,20 @@ def _asides(tokens: list[Token], lex: _Lexicon) -> list[tuple[int, int]]:
     return spans
 
 
-def _comma_chunk(tokens: list[Token], i: int) -> tuple[int, int]:
-    """Token span between the commas (or sentence edges) around token i."""
+def _between(tokens: list[Token], i: int, mark: str) -> tuple[int, int]:
+    """Token span between the `mark` tokens (or sentence edges) around token i."""
     first = i
-    while first > 0 and tokens[first - 1].text != ",":
+    while first > 0 and tokens[first - 1].text != mark:
         first -= 1
     last = i
-    while last + 1 < len(tokens) and tokens[last + 1].text != ",":
+    while last + 1 < len(tokens) and tokens[last + 1].text != mark:
         last += 1
     return first, last
+
+
+def _comma_chunk(tokens: list[Token], i: int) -> tuple[int, int]:
+    """Token span between the commas (or sentence edges) around token i."""
+    return _between(tokens, i, ",")
 
 
 def _finite_at(tokens: list[Token], first: int, last: int) -> list[int]:
@@ -708,13 +713,7 @@ _COUNT_UNITS = frozenset({"person", "container", "shell", "missile"})
 def _segment(tokens: list[Token], i: int) -> tuple[int, int]:
     """The part of the sentence between semicolons that holds token i: a semicolon joins
     two sentences, and an attribution in one does not reach the other."""
-    first = i
-    while first > 0 and tokens[first - 1].text != ";":
-        first -= 1
-    last = i
-    while last + 1 < len(tokens) and tokens[last + 1].text != ";":
-        last += 1
-    return first, last
+    return _between(tokens, i, ";")
 
 
 def _own_source(cues: list[_Cue], asides: list[tuple[int, int]]) -> str:

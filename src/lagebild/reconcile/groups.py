@@ -68,7 +68,7 @@ HURT_ABSORBS = frozenset({"soldier", "person", "killed", "wounded", CASUALTY})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 
 
-def concept(claim: dict[str, Any], language: str = "de") -> str:
+def concept(claim: dict[str, Any], language: str = "de", clause: str | None = None) -> str:
     """What the claim counts, comparable across documents and languages.
 
     The counted noun gives the head ("Soldaten" -> soldier); words of the measure and,
@@ -79,8 +79,10 @@ def concept(claim: dict[str, Any], language: str = "de") -> str:
     code = lang.code(language)
     quals, head = _concept(code, (claim.get("measure_lemma") or "").lower().strip(),
                            (claim.get("measure") or "").lower(), claim.get("unit") or "")
-    if claim.get("context") and claim.get("unit") in COUNT_UNITS:
-        quals |= qualifiers(clause_around(claim["context"], claim.get("text") or "", code), code)
+    if clause is None and claim.get("context"):
+        clause = clause_around(claim["context"], claim.get("text") or "", code)
+    if clause and claim.get("unit") in COUNT_UNITS:
+        quals |= qualifiers(clause, code)
     return _name(quals, head)
 
 
@@ -301,14 +303,14 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
     blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     ways: dict[str, Direction] = {}
     for c in claims:
-        language = languages.get(c["doc_id"], "de")
-        what = concept(c, language)
+        code = lang.code(languages.get(c["doc_id"], "de"))
+        clause = clause_around(c["context"], c.get("text") or "", code) if c.get("context") else ""
+        what = concept(c, code, clause)
         if not c.get("unit") or (c["unit"] == "other" and what in ("", "other")):
             continue  # a number whose counted thing is unknown cannot be compared
         blocks[(_unit_class(c["unit"], what), what)].append(c)
-        if c.get("context"):
-            ways[c["id"]] = direction(clause_around(c["context"], c.get("text") or "", lang.code(language)),
-                                      lang.code(language))
+        if clause:
+            ways[c["id"]] = direction(clause, code)
     groups: list[ClaimGroup] = []
     parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())
              for part in _split(block, what, ways, tolerance)]
