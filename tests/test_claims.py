@@ -96,9 +96,28 @@ def test_claims_dates_are_not_claims(text: str, values: list[float]) -> None:
     assert [c.value for c in claims(text)] == values
 
 
-@pytest.mark.parametrize(("text", "time"), [("Am 12. März 2024 kamen 80 Techniker.", "2024-03-12")])
-def test_claims_time_from_sentence(text: str, time: str) -> None:
-    assert only(text).time == time
+@pytest.mark.parametrize(("text", "language", "time"), [
+    ("Am 12. März 2024 kamen 80 Techniker.", "de", "2024-03-12"),
+    # "damals" / "at the time" point back to the last date named in the paragraph
+    ("Im Herbst 2023 schickte die Marine Taucher. Die Behörde bezifferte deren Zahl damals auf 400.", "de",
+     "2023-FA"),
+    ("In March 2022 the navy sent divers. The agency put their number at 400 at the time.", "en", "2022-03"),
+    ("Im Herbst 2023 schickte die Marine Taucher. Die Behörde beziffert deren Zahl auf 400.", "de", None),
+    ("Im Herbst 2023 schickte die Marine Taucher.\n\nDie Behörde bezifferte deren Zahl damals auf 400.", "de", None),
+])
+def test_claims_time_from_sentence(text: str, language: str, time: str | None) -> None:
+    assert only(text, language).time == time
+
+
+@pytest.mark.parametrize(("text", "unit", "lemma", "source"), [
+    # a bare number as the object of a judgement counts what a figure of its size counted before
+    ("Das Amt zählte 12.000 Helfer. Fachleute halten auch 15.000 für möglich.", "person", "Helfer", "Fachleute"),
+    ("Das Amt zählte 12.000 Helfer. Sie kamen in zwei Bussen. Fachleute halten auch 15.000 für möglich.",
+     "person", "Helfer", "Fachleute"),
+])
+def test_claims_bare_number_judged_possible(text: str, unit: str, lemma: str, source: str) -> None:
+    last = claims(text)[-1]
+    assert (last.value, last.unit, last.measure_lemma, last.source, last.hedged) == (15000, unit, lemma, source, True)
 
 
 @pytest.mark.parametrize("text", ["Es kamen 80 Techniker. Dann kamen 40 Ärzte."])

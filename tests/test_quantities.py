@@ -166,6 +166,19 @@ def test_quantities_points_in_time(text: str, values: list[float]) -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "values"), [
+    # "in" + a calendar unit is a point in time unless the sentence tells of the past
+    ("Der Zug legte die Strecke in acht Tagen zurück.", "de", [8]),
+    ("In drei Wochen wird der Zug fahren.", "de", []),
+    ("It was the first state visit in 31 years.", "en", [31]),
+    ("The ferries resumed last spring, covering the route in six days.", "en", [6]),
+    ("The troops will arrive in two weeks.", "en", []),
+    ("The talks start in two weeks.", "en", []),
+])
+def test_quantities_in_a_span_of_time(text: str, language: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(text, language)] == values
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
     # a calibre before a weapon noun, or after a calibre word, names a type
     ("They ordered 400 rockets for 122 mm multiple rocket launchers.", "en", [400]),
     ("Geliefert wurden 900 Granaten vom Kaliber 155 Millimeter.", "de", [900]),

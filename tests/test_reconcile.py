@@ -196,6 +196,33 @@ def test_reconcile_first_contingent_is_not_the_total() -> None:
     assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "b"], ["c", "d"]]
 
 
+@pytest.mark.parametrize("context, quote, code, expected", [
+    # an increment is not the total, and one that may still come is not one that came
+    ("Im Frühjahr sollen weitere 2.500 Mann gefolgt sein.", "2.500 Mann", "de", "additional soldier"),
+    ("In spring another 2,500 troops arrived.", "2,500 troops", "en", "additional soldier"),
+    ("Bald könnten weitere 20.000 Soldaten folgen.", "20.000 Soldaten", "de", "additional possible soldier"),
+    ("Seoul warned Pyongyang could send another 20,000 troops.", "20,000 troops", "en",
+     "additional possible soldier"),
+    ("Im Frühjahr kamen 2.500 Soldaten und weitere Ausrüstung.", "2.500 Soldaten", "de", "soldier"),
+])
+def test_reconcile_increments_are_their_own_count(context: str, quote: str, code: str, expected: str) -> None:
+    words = quote.split()[1]
+    lemma = "Soldat" if code == "de" else "soldier"
+    assert concept(claim("a", 1, text=quote, measure=words, lemma=lemma, context=context), code) == expected
+
+
+def test_reconcile_a_count_dated_in_the_first_phase_joins_the_first_contingent() -> None:
+    first = claim("a", 9500, text="9.500 Soldaten", time="2023-FA",
+                  context="Im Herbst 2023 waren es zunächst 9.500 Soldaten.")
+    then = claim("b", 10000, text="10.000", time="2023-10", context="Das Ministerium bezifferte sie damals auf 10.000.")
+    total = claim("c", 21000, text="21.000 Soldaten", time="2024-05", context="Inzwischen sind es 21.000 Soldaten.")
+    total_too = claim("d", 20000, text="20.000 Soldaten", time="2024-05", context="Es sind 20.000 Soldaten.")
+    year = claim("e", 19000, text="19.000 Soldaten", time="2023", context="Im Jahr 2023 kamen 19.000 Soldaten.")
+    groups = group_claims([first, then, total, total_too, year])
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "b"], ["c", "d", "e"]]
+    assert [g.status for g in groups if g.concept == "initial soldier"] == ["differ"]
+
+
 def test_reconcile_goods_going_opposite_ways_are_different_counts() -> None:
     def box(doc: str, value: float, context: str, text: str) -> dict[str, Any]:
         return claim(doc, value, unit="container", measure="Container", lemma="Container", text=text, context=context)

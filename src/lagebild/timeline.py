@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from lagebild.model import Document
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month; a season lasts three
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|W\d{2}(?:-WE)?))?(?:-(\d{2}))?$")
 
 
@@ -43,6 +43,34 @@ def sort_key(value: str) -> tuple[int, int, int, int]:
         d = date.fromisocalendar(year, min(int(part[1:3]), 52), 6 if part.endswith("WE") else 1)
         return (d.year, d.month, d.day, 3)
     return (year, int(part), int(day) if day else 0, 4 if day else 2)
+
+
+def add_months(year: int, month: int, months: int) -> date:
+    """The first day of the month `months` after year-month."""
+    total = year * 12 + (month - 1) + months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def interval(value: str) -> tuple[date, date] | None:
+    """The days an ISO value covers, [start, end): a month is the whole month, not its first day."""
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    year, part, day = int(m[1]), m[2], m[3]
+    if part is None:
+        return date(year, 1, 1), date(year + 1, 1, 1)
+    if part in _SEASON_MONTH:
+        first = _SEASON_MONTH[part]
+        return date(year, first, 1), add_months(year, first, 3)
+    if part.startswith("W"):
+        monday = date.fromisocalendar(year, min(int(part[1:3]), 52), 1)
+        start = monday + timedelta(days=5) if part.endswith("WE") else monday
+        return start, start + timedelta(days=2 if part.endswith("WE") else 7)
+    month = int(part)
+    if day:
+        start = date(year, month, int(day))
+        return start, start + timedelta(days=1)
+    return date(year, month, 1), add_months(year, month, 1)
 
 
 def timeline(docs: Iterable[Document]) -> list[dict[str, Any]]:

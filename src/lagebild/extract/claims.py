@@ -49,6 +49,7 @@ class _Lexicon:
     relatives: frozenset[str]
     back_pronouns: frozenset[str]
     parties: tuple[tuple[tuple[str, ...], str], ...]
+    time_anaphors: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=4)
@@ -72,6 +73,7 @@ def lexicon(language: str | None) -> _Lexicon:
         back_pronouns=frozenset(w.lower() for w in lang.words(code, "attribution_back_pronouns")),
         relatives=frozenset(w.lower() for w in lang.words(code, "relative_pronouns")),
         parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
+        time_anaphors=tuple(tuple(w.lower().split()) for w in lang.entries(code, "time_anaphors")),
     )
 
 
@@ -662,14 +664,22 @@ def _source_for(q: Quantity, cues: list[_Cue], asides: list[tuple[int, int]]) ->
     return min(reach, key=lambda c: abs(c.index - q.number)).source
 
 
-def _claim(doc: Document, sentence: Sentence, q: Quantity, source: str, hedge: str,
-           dates: list[TimeExpr]) -> Claim:
+def _claim(doc: Document, sentence: Sentence, q: Quantity, source: str, hedge: str, time: str | None) -> Claim:
     return Claim(
         text=doc.text[q.start:q.end], value=q.value, start=q.start, end=q.end, value_max=q.value_max,
         approx=q.approx, vague=q.vague, unit=q.unit, measure=q.measure, measure_lemma=q.measure_lemma,
-        source=source, hedged=bool(hedge), hedge=hedge, time=_nearest_time(dates, q.start),
-        sentence=sentence.index,
+        source=source, hedged=bool(hedge), hedge=hedge, time=time, sentence=sentence.index,
     )
+
+
+def _time_before(tokens: list[Token], dates: list[TimeExpr], before: _Carry, lex: _Lexicon) -> str | None:
+    """The date an undated sentence points back to with "damals" / "at the time": the last
+    date named before it in the paragraph."""
+    if any(t.value for t in dates) or before.last_date is None:
+        return None
+    if any(_at(tokens, i, p) for i in range(len(tokens)) for p in lex.time_anaphors):
+        return before.last_date
+    return None
 
 
 def _source_hedge(source: str, lex: _Lexicon) -> str:
@@ -705,6 +715,8 @@ class _Carry:
     noun_lemma: str = ""  # and its lemma, so "their number" groups with the troops
     lemma: str = ""  # measure lemma of the last claim
     indirect: bool = False  # the sentence was in indirect speech (Konjunktiv I)
+    last_date: str | None = None  # the last date named in the paragraph, for "damals"
+    recent: tuple[tuple[str, str, float], ...] = ()  # (unit, lemma, value) of the last few claims
 
 
 _COUNT_UNITS = frozenset({"person", "container", "shell", "missile"})
@@ -785,6 +797,15 @@ def _anaphoric(tokens: list[Token], q: Quantity, carry: _Carry, lex: _Lexicon) -
     return carry.noun_unit, carry.noun_lemma
 
 
+def _alike(recent: tuple[tuple[str, str, float], ...], value: float) -> tuple[str, str]:
+    """Unit and lemma for a bare number ("Experten halten auch 15.000 für möglich"): those of
+    the latest claim before it of the same order of magnitude, else of the latest claim."""
+    for unit, lemma, seen in reversed(recent):
+        if seen > 0 and 0.1 <= value / seen <= 10:
+            return unit, lemma
+    return recent[-1][0], recent[-1][1]
+
+
 def _hedge_asides(q: Quantity, asides: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A relative clause right after a count of people or things says what they are said to do
     ("100.000 Soldaten, die angeblich in Russland seien"): its hedge reaches the count."""
@@ -802,7 +823,10 @@ def sentence_claims(doc: Document, sentence: Sentence, before: _Carry, lex: _Lex
     own = _own_source(cues, asides)
     inherits = not own and _inherits(tokens, dates, before, lex)
     after = _Carry(own or (before.source if inherits else ""), before.party_hedge if inherits else "", before.unit,
-                   _sentence_time(dates) if own else before.time, before.noun_unit, before.noun_lemma, before.lemma)
+                   _sentence_time(dates) if own else before.time, before.noun_unit, before.noun_lemma, before.lemma,
+                   last_date=next((t.value for t in reversed(dates) if t.value), before.last_date),
+                   recent=before.recent)
+    earlier = _time_before(tokens, dates, before, lex)
     claims = []
     for q in find_quantities(sentence, lex.language):
         num = tokens[q.number]
@@ -827,10 +851,12 @@ def sentence_claims(doc: Document, sentence: Sentence, before: _Carry, lex: _Lex
         if q.anaphoric:
             unit, lemma = _anaphoric(tokens, q, after, lex)
             q.unit, q.measure_lemma = unit or q.unit, lemma or q.measure_lemma
-        elif not q.has_head and q.unit == "other" and after.unit:
-            q.unit = after.unit
+        elif not q.has_head and q.unit == "other" and after.recent:
+            q.unit, lemma = _alike(after.recent, q.value)
+            q.measure_lemma = q.measure_lemma or lemma
         after.unit, after.lemma = q.unit, q.measure_lemma
-        claims.append(_claim(doc, sentence, q, source, hedge, dates))
+        after.recent = (*after.recent[-4:], (q.unit, q.measure_lemma, q.value))
+        claims.append(_claim(doc, sentence, q, source, hedge, _nearest_time(dates, q.start) or earlier))
     noun_unit, noun_lemma = _counted_noun(tokens, len(tokens), lex)
     if noun_unit:
         after.noun_unit, after.noun_lemma = noun_unit, noun_lemma

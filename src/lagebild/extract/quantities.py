@@ -65,6 +65,9 @@ class _Lexicon:
     not_nouns: frozenset[str]
     date_before: frozenset[str]
     date_after: frozenset[str]
+    date_ahead: frozenset[str]
+    tense_words: dict[str, str]  # finite verb form -> past / perfect / future / modal_future
+    past_endings: tuple[str, ...]
     compound_units: dict[str, str]
     age_endings: tuple[str, ...]
     articles: frozenset[str]
@@ -112,6 +115,9 @@ def lexicon(language: str | None) -> _Lexicon:
         not_nouns=frozenset(w.lower() for w in lang.words(code, "quantity_not_nouns")),
         date_before=frozenset(w.lower() for w in lang.words(code, "quantity_date_before")),
         date_after=frozenset(w.lower() for w in lang.words(code, "quantity_date_after")),
+        date_ahead=frozenset(w.lower() for w in lang.words(code, "quantity_date_ahead")),
+        tense_words={w.lower(): kind for w, kind in lang.table(code, "time_tense").items()},
+        past_endings=tuple(w.lower() for w in lang.words(code, "quantity_past_endings")),
         compound_units=compound_units,
         age_endings=tuple(sorted((w.lower() for w in lang.words(code, "quantity_age")), key=len, reverse=True)),
         articles=articles,
@@ -421,9 +427,14 @@ def _counted(tokens: list[Token], num: _Number, lex: _Lexicon) -> tuple[str, int
 
 
 def _elliptic(tokens: list[Token], num: _Number) -> bool:
-    """A bare number that is itself subject or object: "Mehr als 200 wurden verletzt"."""
+    """A bare number that is itself subject or object: "Mehr als 200 wurden verletzt",
+    "3000 davon", or the object of a judgement ("halten auch 15.000 für möglich")."""
     nxt = tokens[num.last + 1] if num.last + 1 < len(tokens) else None
-    return nxt is not None and (nxt.pos.startswith("V") or nxt.pos in ("ADJD", "PROAV"))  # "3000 davon"
+    if nxt is None:
+        return False
+    if nxt.pos == "APPR" and num.last + 2 < len(tokens) and tokens[num.last + 2].pos == "ADJD":
+        return True
+    return nxt.pos.startswith("V") or nxt.pos in ("ADJD", "PROAV")
 
 
 def _time_noun(tokens: list[Token], head: int | None, unit: str | None, lex: _Lexicon) -> bool:
@@ -471,7 +482,17 @@ def _is_excluded(tokens: list[Token], num: _Number, unit: str | None, head: int 
     if head is not None and _time_noun(tokens, head, unit, lex) and not num.measure_token:
         if prev in lex.date_before or _low(tokens, head + 1) in lex.date_after:
             return True
+        if prev in lex.date_ahead and not _tells_of_past(tokens, lex):
+            return True  # "beginnt in zwei Wochen"; but "the first visit in 24 years"
     return False
+
+
+def _tells_of_past(tokens: list[Token], lex: _Lexicon) -> bool:
+    """The sentence has a verb in the past ("was", "resumed", "legte") and none that looks ahead."""
+    kinds = {lex.tense_words.get(t.text.lower(), "") for t in tokens}
+    if kinds & {"future", "modal_future"}:
+        return False
+    return "past" in kinds or any(t.pos == "VVFIN" and t.text.lower().endswith(lex.past_endings) for t in tokens)
 
 
 def _quantity(tokens: list[Token], num: _Number, lex: _Lexicon, previous: Quantity | None) -> Quantity | None:

@@ -42,14 +42,37 @@ def _opens_relative_clause(rest: str, code: str) -> bool:
     return first in pronouns
 
 
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words, any spacing; a trailing * matches any ending."""
+    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<!\w){body}" + (r"\w*" if phrase.endswith("*") else r"(?!\w)"), re.IGNORECASE)
+
+
 @lru_cache(maxsize=16)
 def _phrase_patterns(code: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    out = []
-    for phrase, label in lang.table(code, name).items():
-        prefix = phrase.endswith("*")
-        body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
-        out.append((re.compile(rf"(?<!\w){body}" + (r"\w*" if prefix else r"(?!\w)"), re.IGNORECASE), label))
-    return tuple(out)
+    return tuple((_phrase_pattern(phrase), label) for phrase, label in lang.table(code, name).items())
+
+
+@lru_cache(maxsize=8)
+def _prospect_pattern(code: str) -> re.Pattern[str]:
+    return re.compile("|".join(_phrase_pattern(w).pattern for w in lang.entries(code, "increment_prospects"))
+                      or r"(?!x)x", re.IGNORECASE)
+
+
+def prospective(sentence: str, code: str = "de") -> bool:
+    """The sentence speaks of what may still come ("könnten bald weitere folgen",
+    "could send another"), so an increment in it is not one that came."""
+    return bool(_prospect_pattern(code).search(sentence))
+
+
+def lead_qualifiers(context: str, quote: str, code: str = "de") -> frozenset[str]:
+    """Qualifiers named by the two words right before the figure: "weitere (rund) 3.000 Mann"
+    and "another 3,000 troops" count an increment, not the total."""
+    at = context.find(quote) if quote else -1
+    if at <= 0:
+        return frozenset()
+    table = lang.table(code, "number_lead_qualifiers")
+    return frozenset(table[w] for w in context[:at].lower().split()[-2:] if w in table)
 
 
 def qualifiers(clause: str, code: str = "de") -> frozenset[str]:

@@ -17,7 +17,18 @@ from functools import lru_cache
 from typing import Any
 
 from lagebild import lang
-from lagebild.reconcile.clause import Direction, bound_side, clause_around, compatible, direction, merge, qualifiers
+from lagebild.reconcile.clause import (
+    Direction,
+    bound_side,
+    clause_around,
+    compatible,
+    direction,
+    lead_qualifiers,
+    merge,
+    prospective,
+    qualifiers,
+)
+from lagebild.timeline import interval as days_of
 
 MAGNITUDE_GAP = 10.0  # figures this many times apart count different things (army size vs a contingent)
 TOLERANCE = 0.15  # relative spread still called "differ" rather than "conflict"
@@ -64,6 +75,9 @@ COUNT_UNITS = ("person", "item", "other")
 HURT = frozenset({"killed", "wounded"})
 CASUALTY = "casualty"
 HURT_ABSORBS = frozenset({"soldier", "person", "killed", "wounded", CASUALTY})
+ADDITIONAL, POSSIBLE = "additional", "possible"
+# qualifiers that name a phase of a count: a count as of that phase's dates is that phase's
+PHASES = frozenset({"initial"})
 # a duration says how long something lasted: different durations are different things
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 
@@ -82,7 +96,9 @@ def concept(claim: dict[str, Any], language: str = "de", clause: str | None = No
     if clause is None and claim.get("context"):
         clause = clause_around(claim["context"], claim.get("text") or "", code)
     if clause and claim.get("unit") in COUNT_UNITS:
-        quals |= qualifiers(clause, code)
+        quals |= qualifiers(clause, code) | lead_qualifiers(claim["context"], claim.get("text") or "", code)
+    if ADDITIONAL in quals and prospective(claim.get("context") or "", code):
+        quals |= {POSSIBLE}  # "weitere 30.000 könnten folgen" is not "weitere 3.000 sind gefolgt"
     return _name(quals, head)
 
 
@@ -291,6 +307,29 @@ def _unit_class(unit: str, what: str) -> str:
     return UNIT_CLASS.get(unit, unit)
 
 
+def _within(value: str | None, periods: list[tuple[Any, Any]]) -> bool:
+    days = days_of(value or "")
+    return days is not None and any(lo <= days[0] and days[1] <= hi for lo, hi in periods)
+
+
+def assign_phases(blocks: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
+    """Move a plain count dated within the period of a phase of the same count into that
+    phase: "im Herbst 2024 ... zunächst 11.000 Soldaten" and "damals (Herbst 2024) 12.000
+    Soldaten" both count the first contingent, not the later total. Only a claim's own
+    date counts (not the article's), and only when it lies inside a phase claim's date."""
+    for (unit, what), phase in list(blocks.items()):
+        words = what.split()
+        if not PHASES & set(words[:-1]):
+            continue
+        plain = blocks.get((unit, " ".join(w for w in words if w not in PHASES)))
+        periods = [days for c in phase if (days := days_of(c.get("time") or ""))]
+        if not plain or not periods:
+            continue
+        moving = [c for c in plain if _within(c.get("time"), periods)]
+        phase.extend(moving)
+        plain[:] = [c for c in plain if not any(c is m for m in moving)]
+
+
 def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | None = None,
                  tolerance: float = TOLERANCE, duplicates: dict[str, str] | None = None) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that count the same thing.
@@ -311,6 +350,7 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
         blocks[(_unit_class(c["unit"], what), what)].append(c)
         if clause:
             ways[c["id"]] = direction(clause, code)
+    assign_phases(blocks)
     groups: list[ClaimGroup] = []
     parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())
              for part in _split(block, what, ways, tolerance)]

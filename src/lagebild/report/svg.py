@@ -12,14 +12,12 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from lagebild.timeline import granularity
+from lagebild.timeline import add_months, granularity, interval
 
 GRANULARITY_COLORS = {"year": "#b8c2cc", "season": "#7fb069", "month": "#3e7cb1", "week": "#e09f3e",
                       "day": "#c8553d"}
 GRANULARITY_LABELS = {"year": "Jahr", "season": "Jahreszeit", "month": "Monat", "week": "Woche", "day": "Tag"}
 _BAR_HEIGHT = {"year": 4, "season": 8, "month": 10, "week": 12, "day": 14}
-_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}  # first month, length in months
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}|SP|SU|FA|WI|W\d{2}(?:-WE)?))?(?:-(\d{2}))?$")
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -55,34 +53,6 @@ def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-# -- time intervals -----------------------------------------------------------------
-def _add_months(year: int, month: int, months: int) -> date:
-    total = year * 12 + (month - 1) + months
-    return date(total // 12, total % 12 + 1, 1)
-
-
-def interval(value: str) -> tuple[date, date] | None:
-    """The days an ISO value covers, [start, end): a month is the whole month, not its first day."""
-    m = _ISO.match(value or "")
-    if not m:
-        return None
-    year, part, day = int(m[1]), m[2], m[3]
-    if part is None:
-        return date(year, 1, 1), date(year + 1, 1, 1)
-    if part in _SEASONS:
-        first, length = _SEASONS[part]
-        return date(year, first, 1), _add_months(year, first, length)
-    if part.startswith("W"):
-        monday = date.fromisocalendar(year, min(int(part[1:3]), 52), 1)
-        start = monday + timedelta(days=5) if part.endswith("WE") else monday
-        return start, start + timedelta(days=2 if part.endswith("WE") else 7)
-    month = int(part)
-    if day:
-        start = date(year, month, int(day))
-        return start, start + timedelta(days=1)
-    return date(year, month, 1), _add_months(year, month, 1)
-
-
 # -- the timeline -------------------------------------------------------------------
 @dataclass
 class Lane:
@@ -109,7 +79,7 @@ def window(items: list[tuple[date, date]], published: list[date], years_before: 
         lo = max(lo, date(min(published).year - years_before, 1, 1))
         hi = min(hi, date(max(published).year + 2, 1, 1))
         lo, hi = min(lo, min(published)), max(hi, max(published) + timedelta(days=1))
-    return date(lo.year, 1 if lo.month <= 6 else 7, 1), _add_months(hi.year, hi.month, 1)
+    return date(lo.year, 1 if lo.month <= 6 else 7, 1), add_months(hi.year, hi.month, 1)
 
 
 def _ticks(lo: date, hi: date) -> list[tuple[date, bool]]:
@@ -118,7 +88,7 @@ def _ticks(lo: date, hi: date) -> list[tuple[date, bool]]:
     while d <= hi:
         if d >= lo:
             out.append((d, d.month == 1))
-        d = _add_months(d.year, d.month, 3)
+        d = add_months(d.year, d.month, 3)
     return out
 
 
