@@ -218,3 +218,9 @@ def test_claims_anaphoric_count_unit(text: str, language: str, units: list[str])
 ])
 def test_claims_anaphoric_count_takes_the_counted_lemma(text: str, language: str, lemmas: list[str]) -> None:
     assert [c.measure_lemma for c in claims(text, language)] == lemmas
+
+
+def test_claims_sentence_with_a_year_and_a_month_of_that_year() -> None:
+    # a year and a month of the same year in one attributed sentence: the later-date check compares them
+    found = claims("Laut Ministerium kamen 2024 insgesamt 300 Helfer, im Juli 2024 allein 90 Helfer.")
+    assert [(c.value, c.source) for c in found] == [(300, "Ministerium"), (90, "Ministerium")]

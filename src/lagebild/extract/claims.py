@@ -759,7 +759,7 @@ def _later(value: str | None, than: str | None) -> bool:
 
 def _sentence_time(dates: list[TimeExpr]) -> str | None:
     dated = [t.value for t in dates if t.value and _time_key(t.value)]
-    return max(dated, key=lambda v: _time_key(v) or (0, 0)) if dated else None
+    return max(dated, key=lambda v: [k or 0 for k in _time_key(v) or (0, 0)]) if dated else None
 
 
 def _inherits(tokens: list[Token], dates: list[TimeExpr], before: _Carry, lex: _Lexicon) -> bool:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -307,27 +309,42 @@ def _unit_class(unit: str, what: str) -> str:
     return UNIT_CLASS.get(unit, unit)
 
 
-def _within(value: str | None, periods: list[tuple[Any, Any]]) -> bool:
+def _union(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Day intervals merged into sorted, disjoint ones."""
+    out: list[tuple[date, date]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _within(value: str | None, periods: list[tuple[date, date]]) -> bool:
+    """The days of `value` lie inside one of the disjoint, sorted `periods` (binary search)."""
     days = days_of(value or "")
-    return days is not None and any(lo <= days[0] and days[1] <= hi for lo, hi in periods)
+    if days is None:
+        return False
+    i = bisect_right(periods, (days[0], date.max)) - 1
+    return i >= 0 and periods[i][0] <= days[0] and days[1] <= periods[i][1]
 
 
 def assign_phases(blocks: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
     """Move a plain count dated within the period of a phase of the same count into that
     phase: "im Herbst 2024 ... zunächst 11.000 Soldaten" and "damals (Herbst 2024) 12.000
     Soldaten" both count the first contingent, not the later total. Only a claim's own
-    date counts (not the article's), and only when it lies inside a phase claim's date."""
+    date counts (not the article's), and only when it lies inside the phase's dates."""
     for (unit, what), phase in list(blocks.items()):
         words = what.split()
         if not PHASES & set(words[:-1]):
             continue
         plain = blocks.get((unit, " ".join(w for w in words if w not in PHASES)))
-        periods = [days for c in phase if (days := days_of(c.get("time") or ""))]
+        periods = _union(days for c in phase if (days := days_of(c.get("time") or "")))
         if not plain or not periods:
             continue
-        moving = [c for c in plain if _within(c.get("time"), periods)]
-        phase.extend(moving)
-        plain[:] = [c for c in plain if not any(c is m for m in moving)]
+        moving = [_within(c.get("time"), periods) for c in plain]
+        phase.extend(c for c, moves in zip(plain, moving, strict=True) if moves)
+        plain[:] = [c for c, moves in zip(plain, moving, strict=True) if not moves]
 
 
 def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | None = None,
