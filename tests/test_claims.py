@@ -35,6 +35,10 @@ def only(text: str, language: str = "de") -> Claim:
     ("The Danish navy said 14 ships were tracked.", "en", "Danish navy"),
     ("Im Hafen liegen 25 Frachter.", "de", ""),
     ("Fishermen counted 25 whales.", "en", ""),
+    # a verb of counting attributes the figure when an institution counts
+    ("In May, the coastal health agency counted about 900 patients.", "en", "coastal health agency"),
+    ("Das Gesundheitsministerium zählte im Mai rund 900 Patienten.", "de", "Gesundheitsministerium"),
+    ("Die Fischer zählten im Mai 25 Wale.", "de", ""),
 ])
 def test_claims_source(text: str, language: str, source: str) -> None:
     assert only(text, language).source == source

@@ -50,6 +50,8 @@ class _Lexicon:
     back_pronouns: frozenset[str]
     parties: tuple[tuple[tuple[str, ...], str], ...]
     time_anaphors: tuple[tuple[str, ...], ...]
+    tally_verbs: frozenset[str]
+    org_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +76,8 @@ def lexicon(language: str | None) -> _Lexicon:
         relatives=frozenset(w.lower() for w in lang.words(code, "relative_pronouns")),
         parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
         time_anaphors=tuple(tuple(w.lower().split()) for w in lang.entries(code, "time_anaphors")),
+        tally_verbs=frozenset(w.lower() for w in lang.words(code, "attribution_tally_verbs")),
+        org_words=tuple(w.lower() for w in lang.entries(code, "org_words")),
     )
 
 
@@ -550,11 +554,22 @@ def _verb_cues(doc: Document, tokens: list[Token], lex: _Lexicon) -> list[_Cue]:
             source = _impersonal(doc, tokens, v, lex)
         elif lemma in lex.verbs and _complement_ok(tokens, v, lex.verbs[lemma], lex.language):
             source = _passive_agent(doc, tokens, v, lex) if _passive(tokens, v) else _subject(doc, tokens, v, lex)
+        elif lemma in lex.tally_verbs and not _passive(tokens, v):
+            source = _subject(doc, tokens, v, lex)
+            source = source if _institution(doc, source, lex) else ""
         else:
             continue
         if source:
             cues.append(_Cue(v, source))
     return cues
+
+
+def _institution(doc: Document, name: str, lex: _Lexicon) -> bool:
+    """`name` names an organisation: a word ending in an organisation noun ("spy agency",
+    "Gesundheitsministerium") or the name of an organisation entity of the document."""
+    if any(w.lower().strip('".,').endswith(lex.org_words) for w in name.split()):
+        return True
+    return any(e.type == "ORG" and any(m.text in name for m in e.mentions) for e in doc.entities)
 
 
 def _particle_cues(doc: Document, tokens: list[Token], lex: _Lexicon) -> list[_Cue]:
