@@ -212,6 +212,10 @@ def test_entities_english_not_entities(text: str, absent: str) -> None:
     # organisations whose German name has lower-case words
     ("Peking lud zum Gipfel der Shanghaier Organisation für Zusammenarbeit.", "Shanghai Cooperation Organisation",
      "ORG"),
+    # a word the tagger does not know, after a place preposition, is a place even when tagged as a noun
+    ("Die Fähre legt morgen in Sokcho an und fährt dann weiter nach Kosong.", "Kosong", "LOC"),
+    # an adjective made from a place before a place head word
+    ("Der Sonderzug verließ den Kasaner Bahnhof am Abend.", "Kasaner Bahnhof", "LOC"),
 ])
 def test_entities_german_name_shapes(text: str, canonical: str, etype: str) -> None:
     found = by_canonical(run(text))
@@ -225,6 +229,10 @@ def test_entities_german_name_shapes(text: str, canonical: str, etype: str) -> N
     ("Man werde die Lieferungen fortsetzen.", "Man"),
     # a compound of a place and an ordinary word names the place only
     ("Der Ukraine-Krieg dauert an.", "Ukraine-Krieg"),
+    # after an indefinite article a word is a common noun, even in an unfamiliar spelling
+    ("Die Armee nahm die Stadt in einem Handstreichvorstoss ein.", "Handstreichvorstoss"),
+    # a compound whose last part is an ordinary word is no foreign place name
+    ("Die Rakete startete vom Raumfahrtbahnhof aus nach Plan.", "Raumfahrtbahnhof"),
 ])
 def test_entities_german_not_entities(text: str, absent: str) -> None:
     doc = run(text)

@@ -61,6 +61,8 @@ class Lexicon:
     loc_words: tuple[str, ...]
     org_heads: frozenset[str]
     loc_heads: frozenset[str]
+    indefinite: frozenset[str]
+    place_adjective_endings: tuple[str, ...]
     not_entities: frozenset[str]
     given: frozenset[str]
     korean: frozenset[str]
@@ -78,6 +80,8 @@ def lexicon(code: str) -> Lexicon:
         loc_words=tuple(lang.entries(code, "entity_loc_cues")),
         org_heads=lang.words(code, "entity_org_heads"),
         loc_heads=lang.words(code, "entity_loc_heads"),
+        indefinite=lang.words(code, "entity_indefinite_articles"),
+        place_adjective_endings=tuple(lang.entries(code, "entity_place_adjective_endings")),
         not_entities=frozenset(w.lower() for w in lang.words(code, "not_entities")),
         given=lang.words(code, "entity_given_names") | lang.words(code, "entity_slavic_given"),
         korean=lang.words(code, "entity_korean_surnames"),
@@ -203,8 +207,17 @@ def is_name_start(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         return True  # a known name; a city in capitals is a dateline ("RIGA/VILNIUS")
     if lex.code == "en" and i + 1 < len(tokens) and is_title(tokens[i + 1].text, lex):
         return False  # Foreign Minister, Prime Minister: part of the title
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    if before in lex.indefinite and hit is None:
+        return False  # "in einem Überraschungsvorstoss": a common noun (but "a London think tank")
     if tok.pos == "NE" or (tok.pos == "FM" and i + 1 < len(tokens) and tokens[i + 1].pos == "FM"):
         return True
+    if tok.pos == "NN" and before in lex.place_preps and foreign_word(word, lex.code) \
+            and not known_compound(word, lex.code):
+        return True  # "nach Tumangang", "am Tumen": a foreign word after a place preposition
+    if tok.pos in ("ADJA", "NN") and i > 0 and word.endswith(lex.place_adjective_endings) \
+            and i + 1 < len(tokens) and tokens[i + 1].text in lex.loc_heads:
+        return True  # "Jaroslawler Bahnhof" (the tagger may take the adjective for a noun)
     if lex.code == "en" and i > 0 and tok.pos in _EN_RUN_POS and tokens[i - 1].text not in _QUOTES:
         return True
     return tok.pos in ("NN", "FM", "NE", "ADJA") and cue_before(tokens, i, lex) != ""
@@ -339,6 +352,23 @@ def foreign_word(word: str, language: str) -> bool:
 
     scores = word_scores(word, language)
     return not scores or max(scores.values()) < _UNKNOWN_WORD
+
+
+_KNOWN_WORD = -20.0  # HanTa scores words of its lexicon above this
+_MIN_HEAD = 5  # letters of the last part of a compound ("Bahnhof", "Angaben")
+
+
+@lru_cache(maxsize=20_000)
+def known_compound(word: str, language: str) -> bool:
+    """A word the tagger does not know whole but whose last part it knows: a compound
+    ("Weltraumbahnhof", "Kremlangaben"), not a foreign name ("Tumangang")."""
+    from lagebild.text.tag import word_scores
+
+    for k in range(1, len(word) - _MIN_HEAD + 1):
+        scores = word_scores(word[k:].capitalize(), language)
+        if scores and max(scores.values()) > _KNOWN_WORD:
+            return True
+    return False
 
 
 def _compound_place(parts: list[str], lex: Lexicon) -> bool:
