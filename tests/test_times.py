@@ -1,6 +1,8 @@
 """Tests of the time-expression stage (extract/times.py) on sentences written for these tests."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from lagebild.extract import timex_resolve as cal
@@ -127,6 +129,7 @@ def test_times_english_values(text: str, published: str | None, expected: list[s
     "Since the fall of the regime, nothing changed.",
     "The meeting is held every Tuesday.",
     "The boy is ten years old.",
+    "The row over May's budget went on.",  # "over" alone is no cue; "over the" is
 ])
 def test_times_english_not_annotated(text: str) -> None:
     assert find_times(text, "2024-06-19", "en") == []
@@ -193,3 +196,150 @@ def test_times_parse_anchor(published: str | None, expected: cal.Anchor) -> None
 def test_times_never_crash(text: str) -> None:
     for t in find_times(text, "2024-06-19"):
         assert text[t.start:t.end] == t.text
+
+
+def tagged_values(text: str, published: str | None, language: str = "de") -> list[str | None]:
+    """Values from the pipeline's path: tagged sentences (POS and lemmas) as the stage sees them."""
+    doc = extract_times(prepare(text, language, published))
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.times)
+    return [t.value for t in doc.times]
+
+
+BOTH_PATHS = pytest.mark.parametrize("analyse", [values, tagged_values], ids=["untagged", "tagged"])
+
+
+@BOTH_PATHS
+@pytest.mark.parametrize("text, language, expected", [
+    ("Frankreich unterhält seit 1965 enge Beziehungen zu Ghana.", "de", ["1965"]),
+    ("Die beiden Staaten pflegen seit 1992 diplomatische Beziehungen.", "de", ["1992"]),
+    ("Since 1995 talks have stalled.", "en", ["1995"]),
+    ("Die Dynastie herrschte seit 2000 Jahren über das Tal.", "de", ["P2000Y"]),  # a unit follows: a count
+])
+def test_times_year_after_since(analyse: Callable[..., list[str | None]], text: str, language: str,
+                                expected: list[str | None]) -> None:
+    assert analyse(text, "2025-07-10", language) == expected
+
+
+@BOTH_PATHS
+@pytest.mark.parametrize("text, published, expected", [
+    # a modal of intention or plan with an infinitive looks ahead
+    ("Die Regierung will das Gesetz im Oktober verabschieden.", "2025-07-10", ["2025-10"]),
+    ("Die Bauarbeiten sollen im März beginnen.", "2025-07-10", ["2026-03"]),
+    ("Der Minister möchte im September nach Rom reisen.", "2025-07-10", ["2025-09"]),
+    ("Die Brücke soll im November eröffnet werden.", "2025-07-10", ["2025-11"]),
+    # with a participle and a perfect infinitive it reports the past
+    ("Im Oktober soll der General geflohen sein.", "2025-07-10", ["2024-10"]),
+    ("Im Oktober sollen die Truppen abgezogen worden sein.", "2025-07-10", ["2024-10"]),
+    ("Er will den Minister im Oktober gesehen haben.", "2025-07-10", ["2024-10"]),
+    # a colon starts a clause: the past verb before it does not decide the tense after it
+    ("Die Bahn hatte sich festgelegt: Im Oktober und nach langer Pause durch den Umbau der Strecke "
+     "sollen die Züge wieder rollen.", "2025-07-10", ["2025-10"]),
+    ("Die Bahn hatte im Oktober gewarnt; der Umbau der Strecke soll noch lange dauern.", "2025-07-10",
+     ["2024-10"]),
+])
+def test_times_modal_future(analyse: Callable[..., list[str | None]], text: str, published: str,
+                            expected: list[str | None]) -> None:
+    assert analyse(text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, language, expected", [
+    # a present-tense clause: the nearest such weekday, today included
+    ("Wenn die Kanzlerin am Donnerstag in Rom eintrifft, beginnen die Gespräche.", "2024-06-18", "de",
+     ["2024-06-20"]),
+    ("Die Ministerin trifft am Freitag in Paris ein.", "2024-06-18", "de", ["2024-06-21"]),
+    ("Am Dienstag beginnt der Gipfel in Madrid.", "2024-06-18", "de", ["2024-06-18"]),
+    ("Der Präsident spricht am Montag vor dem Parlament.", "2024-06-19", "de", ["2024-06-17"]),
+    ("The president arrives in Hanoi on Thursday.", "2024-06-18", "en", ["2024-06-20"]),
+    # a past form or "seit" still points back
+    ("Am Donnerstag traf die Ministerin in Rom ein.", "2024-06-18", "de", ["2024-06-13"]),
+    ("Am Donnerstag landete die Maschine in Rom.", "2024-06-18", "de", ["2024-06-13"]),
+    ("Seit Donnerstag gilt eine Ausgangssperre.", "2024-06-18", "de", ["2024-06-13"]),
+    ("The president arrived in Hanoi on Thursday.", "2024-06-18", "en", ["2024-06-13"]),
+    # a modal of intention looks ahead
+    ("Am Mittwoch will der Präsident nach Hanoi weiterreisen.", "2024-06-17", "de", ["2024-06-19"]),
+])
+def test_times_weekday_in_present_clause(text: str, published: str, language: str,
+                                         expected: list[str | None]) -> None:
+    assert tagged_values(text, published, language) == expected
+
+
+@BOTH_PATHS
+@pytest.mark.parametrize("text, published, language, expected", [
+    ("Die Abstimmung ist am Donnerstag.", "2024-06-18", "de", ["2024-06-20"]),  # present without a participle
+    ("Die Abstimmung ist am Donnerstag gescheitert.", "2024-06-18", "de", ["2024-06-13"]),
+    ("The vote is on Thursday.", "2024-06-18", "en", ["2024-06-20"]),
+    ("Am Mittwoch will der Präsident nach Hanoi weiterreisen.", "2024-06-17", "de", ["2024-06-19"]),
+])
+def test_times_weekday_tense_from_auxiliaries(analyse: Callable[..., list[str | None]], text: str, published: str,
+                                              language: str, expected: list[str | None]) -> None:
+    assert analyse(text, published, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Anfang des Jahres stiegen die Preise.", "de", ["2025"]),
+    ("Mitte des Jahres soll die Strecke fertig sein.", "de", ["2025"]),
+    ("Bis Ende des Jahres bleibt das Werk geschlossen.", "de", ["2025"]),
+    ("Anfang dieses Jahres kam der Minister.", "de", ["2025"]),
+    ("Ende des vergangenen Jahres waren die Lager leer.", "de", ["2024"]),
+    ("Ende vergangenen Jahres waren die Lager leer.", "de", ["2024"]),
+    ("Zu Beginn des Jahres 2023 war alles anders.", "de", ["2023"]),  # the year is named
+    ("Prices rose earlier this year.", "en", ["2025"]),
+    ("Exports fell early this year.", "en", ["2025"]),
+    ("Talks stalled at the start of the year.", "en", ["2025"]),
+    ("The plant closed late last year.", "en", ["2024"]),
+    ("The plant closed at the end of last year.", "en", ["2024"]),
+    ("The line reopens at the end of the month.", "en", ["2025-04"]),
+])
+def test_times_part_of_year(text: str, language: str, expected: list[str | None]) -> None:
+    assert values(text, "2025-04-29", language) == expected
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Anfang des Jahres stiegen die Preise.", "Anfang des Jahres"),
+    ("Talks stalled at the start of the year.", "the start of the year"),
+    ("The ban lasted until the end of June.", "the end of June"),
+])
+def test_times_part_of_year_quote(text: str, quote: str) -> None:
+    language = "de" if " des " in text else "en"
+    assert [t.text for t in find_times(text, "2025-07-10", language)] == [quote]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The units adapted over the winter.", "2025-07-03", ["2024-WI"]),  # the winter that began in December 2024
+    ("The troops rested over the winter.", "2025-01-20", ["2024-WI"]),
+    ("Prices stayed high over the summer.", "2025-09-10", ["2025-SU"]),
+    ("The ban lasted until the end of June.", "2025-07-03", ["2025-06"]),
+])
+def test_times_english_season_over(text: str, published: str, expected: list[str | None]) -> None:
+    assert values(text, published, "en") == expected
+
+
+@pytest.mark.parametrize("text, quote, expected", [
+    ("Der Kanzler reist zu einem zweitägigen Staatsbesuch nach Rom.", "zweitägigen", "P2D"),
+    ("Es war eine dreitägige Reise.", "dreitägige", "P3D"),
+    ("Sie besucht einen 2-tägigen Lehrgang.", "2-tägigen", "P2D"),
+    ("Nach einer zweiwöchigen Pause ging es weiter.", "zweiwöchigen", "P2W"),
+    ("Er begann ein dreimonatiges Praktikum.", "dreimonatiges", "P3M"),
+    ("Es folgte ein einstündiges Gespräch.", "einstündiges", "PT1H"),
+    ("Eine 24-stündige Waffenruhe gilt.", "24-stündige", "PT24H"),
+])
+def test_times_duration_adjectives(text: str, quote: str, expected: str) -> None:
+    for found in (find_times(text, "2025-07-10"), extract_times(prepare(text, "de", "2025-07-10")).times):
+        assert [(t.text, t.value, t.kind) for t in found] == [(quote, expected, "duration")]
+
+
+@pytest.mark.parametrize("text", [
+    "Der 71-jährige Präsident trat zurück.",  # "-jährig" is mostly an age
+    "Es war ein mehrtägiger Besuch.",
+])
+def test_times_duration_adjectives_not_annotated(text: str) -> None:
+    assert find_times(text, "2025-07-10") == []
+
+
+@pytest.mark.parametrize("text, language, quote, expected", [
+    ("In der Nacht zum Samstag griffen Drohnen die Stadt an.", "de", "In der Nacht zum Samstag", "2024-06-15"),
+    ("Putin war in der Nacht auf Mittwoch gelandet.", "de", "in der Nacht auf Mittwoch", "2024-06-19"),
+    ("Drones struck the port overnight into Sunday.", "en", "overnight into Sunday", "2024-06-16"),
+])
+def test_times_night_before_weekday(text: str, language: str, quote: str, expected: str) -> None:
+    assert [(t.text, t.value) for t in find_times(text, "2024-06-19", language)] == [(quote, expected)]

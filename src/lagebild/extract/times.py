@@ -5,8 +5,9 @@ How it works: the patterns of `timex_lexicon` find candidate spans per sentence;
 checked in its context (a month alone needs a cue such as "im"/"seit"; a year-like number
 followed by the noun it counts is a quantity, not a year; "jeden Mittwoch" is a frequency),
 widened over its preposition ("seit dem 17. Juni"), and the longest non-overlapping spans
-are kept. Values come from `timex_resolve`, using the tense of the nearest verb and, for
-"am selben Tag", the date mentioned last. When the publication date is vaguer than the
+are kept. Values come from `timex_resolve`, using the tense of the nearest verb in the same
+clause (a modal of intention looks ahead; a weekday in a present-tense clause is the nearest
+such day) and, for "am selben Tag", the date mentioned last. When the publication date is vaguer than the
 dates the article itself names, the anchor is refined from those dates.
 """
 from __future__ import annotations
@@ -24,7 +25,9 @@ from lagebild.model import Document, TimeExpr, Token
 _NEEDS_CUE = {"month", "season"}
 # Rules that state a date outright; they can refine a vague anchor.
 _EXPLICIT = {"numeric", "iso", "day_month", "month_day", "month_year"}
-_DURATIONS = {"duration", "compound_duration"}
+_DURATIONS = {"duration", "compound_duration", "duration_adjective"}
+_FINITE = ("VVFIN", "VMFIN", "VAFIN")
+_CLAUSE_BREAKS = frozenset(":;")  # a colon or semicolon starts a clause with its own tense
 _CLOSING = frozenset('.,;:!?)"»«“”„–-]')
 _WORD = re.compile(r"[\wÄÖÜäöüß'’]+|[^\s\w]")
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][.!?])\s+|\n+")
@@ -42,7 +45,17 @@ class Hit:
     groups: dict[str, str | None]
     text: str = ""
     tense: int = 0
+    present: bool = False  # the nearest verb is in the present tense (not merely unmarked)
     meta: bool = False  # follows a metadata label ("date 2025-07"): used for the anchor, not reported
+
+
+@dataclass(frozen=True)
+class _Signal:
+    """The tense a verb gives the time expressions near it."""
+
+    offset: int
+    tense: int
+    present: bool = False  # a present-tense verb, as against an unmarked one (simple past, unknown form)
 
 
 @dataclass
@@ -82,7 +95,7 @@ def _counts_plural(tokens: Sequence[Token], first: Token) -> bool:
 
 def _is_year(span: _Span, start: int, end: int, lex: TimexLexicon) -> bool:
     """A bare year-like number is a year unless it counts the noun after it ("2000 Soldaten")
-    or follows a quantifier ("rund 2000")."""
+    or follows a quantifier ("rund 2000"); after "seit" it is one unless a time unit follows."""
     before = span.text[:start - span.offset]
     cue = lex.cue_before.search(before)
     if cue and lex.unit(cue.group(0).split()[-1]) == "Y":
@@ -90,6 +103,8 @@ def _is_year(span: _Span, start: int, end: int, lex: TimexLexicon) -> bool:
     if lex.quantifier_before.search(before):
         return False
     nxt = _next_token(span.tokens, end)
+    if _previous_word(span.text, start - span.offset).lower() in lex.backward_cues:
+        return nxt is None or lex.unit(nxt.text) is None  # "seit 1974 diplomatische", not "seit 2000 Jahren"
     if nxt is None or nxt.text in _CLOSING:
         return True
     if nxt.text in lex.mass_nouns or nxt.text in lex.months or nxt.text in lex.weekdays:
@@ -107,6 +122,8 @@ def _is_year(span: _Span, start: int, end: int, lex: TimexLexicon) -> bool:
 
 def _widen(rule: str, text: str, start: int, lex: TimexLexicon) -> int:
     """Start of the span after taking in the preposition ("seit dem", "innerhalb von")."""
+    if rule == "duration_adjective":
+        return start  # "zu einem zweitägigen Besuch": the adjective alone
     cue = lex.duration_cue_before if rule in _DURATIONS else lex.cue_before
     m = cue.search(text[:start])
     return m.start() if m else start
@@ -158,39 +175,95 @@ def _select(hits: list[Hit]) -> list[Hit]:
 # ---------------------------------------------------------------- tense
 
 
-def _is_participle(token: Token) -> bool:
-    if token.pos:
-        if token.pos in ("VVPP", "VAPP", "VMPP"):
-            return True
+def _is_participle(token: Token, lex: TimexLexicon) -> bool:
+    if token.pos in ("VVPP", "VAPP", "VMPP"):
+        return True
+    if token.pos:  # a tagger may take an English participle for a past form ("has signed")
         word = token.text.lower()
-        return token.pos.startswith("VV") and word != token.lemma.lower() and not word.endswith(("s", "ing"))
+        return ("participle_from_lemma" in lex.formats and token.pos.startswith("VV")
+                and word != token.lemma.lower() and not word.endswith(("s", "ing")))
     return bool(_PARTICIPLE.match(token.text))
 
 
-def _tense_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[tuple[int, int]]:
-    """(offset, tense) for each finite verb whose form shows the tense of its clause."""
-    participle = any(_is_participle(t) for t in tokens)
+def _changed_stems(stem: str, lex: TimexLexicon) -> list[str]:
+    """`stem` with its last vowel changed as in the 2nd/3rd person singular ("treff" -> "triff")."""
+    vowels = {c for vowel, changes in lex.present_vowels for c in vowel + "".join(changes)}
+    out: list[str] = []
+    for vowel, changes in lex.present_vowels:
+        i = stem.rfind(vowel)
+        if i < 0:
+            continue
+        before, rest = stem[:i], stem[i + len(vowel):]
+        if vowels & set(rest) or before[-1:] in vowels:
+            continue  # not the stem's last vowel ("lauf" has "au", not "a")
+        out.extend(before + change + rest for change in changes)
+    return out
+
+
+def _present_form(token: Token, lex: TimexLexicon) -> bool:
+    """A finite full verb in the present tense: a present ending on its lemma's stem
+    ("eintrifft" of "eintreffen", "arrives" of "arrive"), not a past form ("traf", "landete", "arrived")."""
+    word, lemma = token.text.lower(), token.lemma.lower()
+    for ending, forms in lex.present_endings:
+        if not lemma.endswith(ending) or len(lemma) <= len(ending):
+            continue
+        stem = lemma[:len(lemma) - len(ending)]
+        if any(word == stem + form for form in forms):
+            return True
+        if any(word in (changed, changed + "t", changed + "st") for changed in _changed_stems(stem, lex)):
+            return True
+    return False
+
+
+def _clauses(tokens: Sequence[Token]) -> list[Sequence[Token]]:
+    """The tokens of a sentence split at colons and semicolons."""
+    out: list[Sequence[Token]] = []
+    start = 0
+    for i, token in enumerate(tokens):
+        if token.text in _CLAUSE_BREAKS:
+            out.append(tokens[start:i])
+            start = i + 1
+    out.append(tokens[start:])
+    return [clause for clause in out if clause]
+
+
+def _tense_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[_Signal]:
+    """A signal for each finite verb whose form shows the tense of its clause."""
+    participle = any(_is_participle(t, lex) for t in tokens)
     infinitive = any(t.pos in ("VVINF", "VAINF", "VMINF") or not t.pos for t in tokens)
     passive_future = any(t.pos == "VAINF" for t in tokens)  # "wird unterzeichnet werden"
+    # a modal with a perfect infinitive reports the past ("soll gefolgt sein"); with any other verb form
+    # ("will beraten", "soll unterzeichnet werden") it looks ahead
+    perfect = participle and any(t.text in lex.perfect_infinitives and t.pos in ("VAINF", "") for t in tokens)
     signals = []
     marked = -9  # index of the last auxiliary from the tense lexicon
     for i, token in enumerate(tokens):
         kind = lex.tense.get(token.text) or lex.tense.get(token.text.lower())
         if kind:
             marked = i
-        if kind == "past" or (kind == "perfect" and participle):
-            signals.append((token.start, -1))
-        elif kind == "modal_future" or (kind == "future" and infinitive and (passive_future or not participle)):
-            signals.append((token.start, 1))
-        elif kind or (token.pos in ("VVFIN", "VMFIN", "VAFIN") and i - marked > 3):
-            signals.append((token.start, 0))  # a verb right after an auxiliary ("will be") belongs to it
+        if kind == "past" or (kind == "perfect" and participle) or (kind == "modal" and perfect):
+            signals.append(_Signal(token.start, -1))
+        elif (kind == "modal_future" or (kind == "future" and infinitive and (passive_future or not participle))
+              or (kind == "modal" and (infinitive or participle))):
+            signals.append(_Signal(token.start, 1))
+        elif kind:  # "ist", "hat", "wird unterzeichnet", "is held"
+            signals.append(_Signal(token.start, 0, present=True))
+        elif token.pos in _FINITE and i - marked > 3:  # a verb right after an auxiliary ("will be") belongs to it
+            signals.append(_Signal(token.start, 0, present=_present_form(token, lex)))
     return signals
 
 
-def _tense_at(signals: list[tuple[int, int]], offset: int) -> int:
-    if not signals:
-        return 0
-    return min(signals, key=lambda s: abs(s[0] - offset))[1]
+def _clause_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[tuple[int, list[_Signal]]]:
+    """(start offset, signals) of each clause of a sentence: the verbs before a colon do not
+    decide the tense after it."""
+    return [(clause[0].start, _tense_signals(clause, lex)) for clause in _clauses(tokens)]
+
+
+def _signal_at(clauses: list[tuple[int, list[_Signal]]], offset: int) -> _Signal | None:
+    """The nearest signal in the clause of `offset`, or in the whole sentence if that clause has none."""
+    own = [signals for start, signals in clauses if start <= offset]
+    pool = (own[-1] if own else []) or [s for _, signals in clauses for s in signals]
+    return min(pool, key=lambda s: abs(s.offset - offset)) if pool else None
 
 
 # ---------------------------------------------------------------- values
@@ -239,7 +312,8 @@ def _season(hit: Hit, lex: TimexLexicon, anchor: cal.Anchor) -> str | None:
 
 def _count(hit: Hit, lex: TimexLexicon) -> tuple[float, str] | None:
     count = lex.number(hit.groups["num"] or "")
-    unit = lex.unit(hit.groups["unit"] or "") or lex.compound_units.get((hit.groups["unit"] or "").lower())
+    raw = (hit.groups["unit"] or "").lower()
+    unit = lex.unit(hit.groups["unit"] or "") or lex.compound_units.get(raw) or lex.adjective_units.get(raw)
     return None if count is None or unit is None else (count, unit)
 
 
@@ -264,13 +338,14 @@ def _value(hit: Hit, lex: TimexLexicon, anchor: cal.Anchor, last: dict[str, str]
         if hit.groups.get("wmod"):  # "am Donnerstag vergangener Woche"
             week = lex.modifiers.get(hit.groups["wmod"] or "", 0)
             return cal.date_value(cal.weekday_in_week(weekday, anchor, week)), "date"
-        return cal.date_value(cal.weekday_date(weekday, anchor, hit.tense, _shift(hit, lex))), "date"
+        day = cal.weekday_date(weekday, anchor, hit.tense, _shift(hit, lex), nearest=hit.present)
+        return cal.date_value(day), "date"
     if rule == "relative_day":
         return cal.unit_value("D", anchor, lex.relative_days[hit.groups["rel"] or ""]), "date"
     if rule == "reference_day":
         base = cal.parse_anchor(last["day"]) if "day" in last else anchor
         return cal.unit_value("D", base, lex.reference_offset(hit.groups["ref"] or "")), "date"
-    if rule == "relative_unit":
+    if rule in ("relative_unit", "unit_part"):  # "vergangene Woche", "Anfang des Jahres"
         unit = lang.table(lex.code, "time_week_units")[re.sub(r"\s+", " ", hit.groups["unit"] or "")]
         return cal.unit_value(unit, anchor, _shift(hit, lex) or 0, hit.tense), "date"
     if rule == "weekend":
@@ -328,11 +403,14 @@ def _analyse(spans: Sequence[_Span], published: str | None, language: str | None
     lex = lexicon(lang.code(language))
     hits: list[Hit] = []
     for span in spans:
-        signals = _tense_signals(span.tokens, lex)
+        clauses = _clause_signals(span.tokens, lex)
         found = _select(list(_candidates(span, lex)))
         for hit in found:
-            hit.tense = _tense_at(signals, hit.start)
-            if hit.tense == 0 and hit.text.split()[0].lower() in lex.forward_cues:
+            signal = _signal_at(clauses, hit.start)
+            cue = hit.text.split()[0].lower()
+            hit.tense = signal.tense if signal else 0
+            hit.present = bool(signal and signal.present) and cue not in lex.backward_cues
+            if hit.tense == 0 and cue in lex.forward_cues:
                 hit.tense = 1  # "ab dem 1. August" in a present-tense clause looks ahead
         hits.extend(found)
     anchor = cal.parse_anchor(published)

@@ -63,6 +63,11 @@ class TimexLexicon:
     mass_nouns: frozenset[str]
     frequency: frozenset[str]  # lower case
     forward_cues: frozenset[str]  # lower case
+    backward_cues: frozenset[str]  # lower case
+    perfect_infinitives: frozenset[str]
+    present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # lemma ending to drop, present endings
+    present_vowels: tuple[tuple[str, tuple[str, ...]], ...]  # stem vowel, its 2nd/3rd person singular changes
+    adjective_units: dict[str, str]
     meta_labels: frozenset[str]
     age_words: frozenset[str]
     formats: frozenset[str]
@@ -112,12 +117,21 @@ def _number_words(code: str) -> dict[str, float]:
     return out
 
 
+def _list_table(code: str, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """key -> comma-separated values from `name`.tsv; "-" stands for the empty string."""
+    def plain(part: str) -> str:
+        return "" if part.strip() == "-" else part.strip()
+    return tuple((plain(key), tuple(plain(v) for v in values.split(",")))
+                 for key, values in lang.table(code, name).items())
+
+
 def _patterns(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     months = alternation(lang.table(code, "months"))
     weekdays = alternation(lang.table(code, "weekdays"))
     seasons = alternation(lang.table(code, "seasons"))
     modifiers = alternation(lang.table(code, "time_modifiers"))
     parts = alternation(lang.entries(code, "time_day_parts"))
+    night = alternation(lang.entries(code, "time_night_before"))  # "in der Nacht zum Mittwoch"
     units = alternation(lang.table(code, "time_units"))
     compound_units = alternation(lang.table(code, "time_compound_units"))
     numbers = alternation(_number_words(code), fold=True)
@@ -146,7 +160,7 @@ def _patterns(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month_rel_year", rf"{_START}(?P<mon>{months})\s+{linker}(?P<ymod>{modifiers})\s+{year_words}{_END}"),
         ("season", rf"{_START}(?:(?P<mod>{modifiers})\s+)?(?P<season>{seasons})(?:{of}\s+(?P<year>{YEAR}))?{_END}"
                    rf"(?!\s+of\s+(?!{YEAR}))"),
-        ("weekday", rf"{_START}(?:(?P<mod>{modifiers})\s+)?(?P<wd>{weekdays})(?:\s*(?i:{parts}))?{_END}"
+        ("weekday", rf"{_START}(?:{night}\s+)?(?:(?P<mod>{modifiers})\s+)?(?P<wd>{weekdays})(?:\s*(?i:{parts}))?{_END}"
                     rf"(?:\s+{linker}(?P<wmod>{modifiers})\s+{week_words}{_END})?"),
         ("relative_day", rf"{_START}(?P<rel>{rel_days})(?:\s+(?i:{parts}))?{_END}"),
         ("reference_day", rf"{_START}(?P<ref>{ref_days}){_END}"),
@@ -157,6 +171,12 @@ def _patterns(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("decade", rf"{_START}(?P<decade>(?:1[89]|20)\d)0(?:er|s)(?:\s+Jahre[n]?)?{_END}"),
         ("year", rf"(?<![\w.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
     ]
+    unit_parts = alternation(lang.entries(code, "time_unit_parts"), fold=True)
+    rules.append(("unit_part", rf"{_START}(?P<part>{unit_parts})\s+(?P<unit>{week_units}){_END}(?!\s+{YEAR})"))
+    adjective_units = lang.table(code, "time_adjective_units")
+    if adjective_units:  # "zweitägigen", "2-tägigen"
+        rules.append(("duration_adjective", rf"{_START}(?P<num>\d+|{numbers}|{articles})-?"
+                                            rf"(?P<unit>{alternation(adjective_units)})(?:e[mnrs]?)?{_END}"))
     later = alternation(lang.table(code, "time_later"))
     rules.append(("later", rf"{_START}(?P<num>{count})\s+(?P<unit>{units})\s+(?P<later>{later}){_END}"))
     if ago_before != r"(?!x)x":
@@ -204,6 +224,11 @@ def lexicon(code: str) -> TimexLexicon:
         mass_nouns=lang.words(code, "time_mass_nouns"),
         frequency=frozenset(w.lower() for w in lang.words(code, "time_frequency")),
         forward_cues=frozenset(w.lower() for w in lang.words(code, "time_forward_cues")),
+        backward_cues=frozenset(w.lower() for w in lang.words(code, "time_backward_cues")),
+        perfect_infinitives=lang.words(code, "time_perfect_infinitives"),
+        present_endings=_list_table(code, "time_present_forms"),
+        present_vowels=_list_table(code, "time_present_vowels"),
+        adjective_units=lang.table(code, "time_adjective_units"),
         meta_labels=lang.words(code, "time_meta_labels"),
         age_words=lang.words(code, "time_age_words"),
         formats=lang.words(code, "time_formats"),

@@ -145,13 +145,16 @@ def season_year(season: str, anchor: Anchor, tense: int, shift: int | None) -> i
     return year if first <= now else year - 1
 
 
-def weekday_date(weekday: int, anchor: Anchor, tense: int, shift: int | None) -> dt.date | None:
-    """The date of a weekday: the most recent one on or before the anchor, or the next one
-    in future tense; "vergangenen"/"nächsten" exclude the anchor's own day."""
+def weekday_date(weekday: int, anchor: Anchor, tense: int, shift: int | None, nearest: bool = False) -> dt.date | None:
+    """The date of a weekday: the most recent one on or before the anchor, the next one in future
+    tense, or with `nearest` (a present-tense clause) the closer of the two; "vergangenen"/"nächsten"
+    exclude the anchor's own day."""
     now = anchor.date
     if now is None:
         return None
     back = (now.isoweekday() - weekday) % 7
+    if nearest and shift is None and tense == 0 and back > 3:
+        return now + dt.timedelta(days=7 - back)  # "wenn Putin am Dienstag eintrifft", said on Monday
     if shift == 1 or (shift is None and tense > 0):
         ahead = (weekday - now.isoweekday()) % 7
         if shift == 1 and ahead == 0:
