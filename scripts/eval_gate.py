@@ -46,6 +46,29 @@ def score(corpus: str, workdir: Path) -> dict[str, float]:
     return flat
 
 
+def status_misses(corpus: str, workdir: Path) -> tuple[int, list[str]]:
+    """Gold groups that carry a status: how many there are, and those whose members do not
+    all fall into one system group with that status (reads the export `score` wrote)."""
+    _, gold = CORPORA[corpus]
+    path = gold / "groups.jsonl"
+    wanted = [g for g in map(json.loads, path.read_text().splitlines()) if g.get("status")] if path.exists() else []
+    rows = [json.loads(line) for line in (workdir / "export.jsonl").read_text().splitlines()]
+    claims: dict[tuple[str, float], list[str]] = {}
+    for d in rows:
+        for c in d.get("claims", []) if d.get("kind") == "document" else []:
+            claims.setdefault((d["id"], float(c["value"])), []).append(str(c["id"]))
+    groups = [(set(map(str, d["claims"])), d["status"]) for d in rows if d.get("kind") == "group"]
+    misses = []
+    for g in wanted:
+        ids = [set(claims.get((doc, float(value)), [])) for doc, value in g["members"]]
+        home = [(members, state) for members, state in groups if all(i & members for i in ids)]
+        if not home:
+            misses.append(f"{g['group']}: members not in one group")
+        elif home[0][1] != g["status"]:
+            misses.append(f"{g['group']}: {home[0][1]}, gold {g['status']}")
+    return len(wanted), misses
+
+
 def check(corpus: str, metrics: dict[str, float]) -> list[str]:
     floors = json.loads(BASELINE.read_text())[corpus]
     return [f"{corpus} {k}: {metrics.get(k, 0.0):.3f} < floor {v:.3f}" for k, v in floors.items()
@@ -68,8 +91,13 @@ def main() -> int:
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         metrics = score(a.corpus, Path(tmp))
+        total, misses = status_misses(a.corpus, Path(tmp))
     for k, v in metrics.items():
         print(f"{k:20s} {v:.3f}")
+    if total:
+        print(f"group status right on {total - len(misses)}/{total}")
+        for miss in misses:
+            print("  STATUS:", miss)
     if a.update:
         print("floors:", json.dumps(update(a.corpus, metrics), sort_keys=True))
         return 0

@@ -23,3 +23,6 @@ def test_eval_gate_scores_stay_above_floors(corpus: str, tmp_path: Path) -> None
         pytest.fail(f"missing {SCORER} or {gold}/gold.jsonl: the gate cannot run")
     metrics = eval_gate.score(corpus, tmp_path)
     assert eval_gate.check(corpus, metrics) == []
+    # every gold group with a status (the example corpus) lands in one group with that status
+    total, misses = eval_gate.status_misses(corpus, tmp_path)
+    assert misses == [], f"{len(misses)} of {total} group statuses wrong"
