@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lagebild import lang
 from lagebild.extract import timex_resolve as cal
@@ -185,9 +186,14 @@ def _is_participle(token: Token, lex: TimexLexicon) -> bool:
     return bool(_PARTICIPLE.match(token.text))
 
 
+@lru_cache(maxsize=8)
+def _vowel_letters(table: tuple[tuple[str, tuple[str, ...]], ...]) -> frozenset[str]:
+    return frozenset(c for vowel, changes in table for c in vowel + "".join(changes))
+
+
 def _changed_stems(stem: str, lex: TimexLexicon) -> list[str]:
     """`stem` with its last vowel changed as in the 2nd/3rd person singular ("treff" -> "triff")."""
-    vowels = {c for vowel, changes in lex.present_vowels for c in vowel + "".join(changes)}
+    vowels = _vowel_letters(lex.present_vowels)
     out: list[str] = []
     for vowel, changes in lex.present_vowels:
         i = stem.rfind(vowel)
