@@ -108,8 +108,8 @@ def test_ingest_jsonl_reads_both_field_names_and_skips_a_broken_line(tmp_path: P
 
 
 def test_ingest_missing_path_and_unsupported_type(tmp_path: Path) -> None:
-    other = tmp_path / "notes.pdf"
-    other.write_bytes(b"%PDF-1.4")
+    other = tmp_path / "photo.png"
+    other.write_bytes(b"\x89PNG")
     results = _read(tmp_path / "nope", other)
     assert all(isinstance(r, InputError) for r in results)
     assert "does not exist" in results[0].message and "unsupported type" in results[1].message

@@ -6,19 +6,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lagebild.errors import InputError
-from lagebild.ingest import read_paths
 from lagebild.ingest.decode import MAX_BYTES
+from lagebild.ingest.fetch import FetchOptions, Response, conditional_headers, is_url
+from lagebild.ingest.given import check as check_given
+from lagebild.ingest.outcome import Skipped, Unchanged
+from lagebild.ingest.sources import IngestOptions, read_inputs
+from lagebild.ingest.walk import file_of, within
+from lagebild.ingest.web import WebOptions
 from lagebild.model import Document
 from lagebild.run import run
 from lagebild.store import DEFAULT_DB, Store
 
 if TYPE_CHECKING:
     from lagebild.reconcile.groups import ClaimGroup
+    from lagebild.watch import Round
 
 log = logging.getLogger("lagebild")
 
@@ -29,10 +35,17 @@ class AnalyzeReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)  # inputs that could not be read
     stage_errors: dict[str, str] = field(default_factory=dict)  # doc id -> error of a crashing stage
+    skipped: list[Skipped] = field(default_factory=list)  # files passed over on purpose, with the reason
+    removed: list[str] = field(default_factory=list)  # documents pruned because their file is gone
 
     @property
     def ok(self) -> bool:
         return not self.failed and not self.stage_errors
+
+    @property
+    def nothing_read(self) -> bool:
+        """No input could be read at all (nothing analyzed, nothing unchanged)."""
+        return not (self.analyzed or self.unchanged or self.stage_errors)
 
 
 class Corpus:
@@ -44,7 +57,12 @@ class Corpus:
 
     @classmethod
     def open(cls, db: str = DEFAULT_DB) -> Corpus:
-        return cls(Store(db))
+        """An analyzed database; one that does not exist is refused (StoreError), never created."""
+        return cls(Store(db, create=False))
+
+    def failures(self) -> list[dict[str, Any]]:
+        """The inputs that could not be read, as of the last run that saw each: source, error, seen_at."""
+        return self.store.failures()
 
     @property
     def documents(self) -> list[Document]:
@@ -94,6 +112,33 @@ class Corpus:
                 f"{c['claims']} claims>")
 
 
+class FetchMemory:
+    """What the store remembers of earlier fetches, for `ingest.web` (conditional requests)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def validators(self, url: str) -> dict[str, str]:
+        row = self.store.fetch_row(url)
+        if row is None or (row["kind"] == "page" and not row["stored"]) or (row["kind"] != "page" and not row["body"]):
+            return {}
+        return conditional_headers(row["etag"], row["last_modified"])
+
+    def listing(self, url: str) -> bytes | None:
+        row = self.store.fetch_row(url)
+        return row["body"] if row and row["kind"] != "page" else None
+
+    def known(self, url: str) -> bool:
+        return self.store.has_url(url)
+
+    def remember(self, response: Response, kind: str, doc_id: str | None, body: bytes | None) -> None:
+        self.store.remember_fetch({
+            "url": response.url, "final_url": response.final_url, "status": response.status, "kind": kind,
+            "doc_id": doc_id, "etag": response.headers.get("etag"),
+            "last_modified": response.headers.get("last-modified"), "headers": response.headers,
+            "redirects": response.redirects, "fetched_at": response.fetched_at, "body": body})
+
+
 def _unique_ids(docs: list[Document], store: Store) -> None:
     """Ids are file stems; two different inputs with one stem get a hash suffix."""
     seen: dict[str, str] = {}
@@ -104,34 +149,41 @@ def _unique_ids(docs: list[Document], store: Store) -> None:
 
 
 def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, force: bool = False,
-            workers: int | None = None, max_bytes: int = MAX_BYTES,
-            on_progress: Callable[[int, int], None] | None = None) -> Corpus:
-    """Read, clean and extract every article under `paths` into the store `db`.
+            workers: int | None = None, max_bytes: int = MAX_BYTES, published: str | None = None,
+            language: str | None = None, outlet: str | None = None, title: str | None = None,
+            prune: bool = False, fetch: FetchOptions | None = None, max_items: int = 500,
+            only_new: bool = False, on_progress: Callable[[int, int], None] | None = None) -> Corpus:
+    """Read, clean and extract every article in `paths` into the store `db`.
 
-    Re-analyzing an unchanged input does nothing unless `force`. Inputs that cannot
-    be read are logged, recorded in the store's failures, and skipped.
+    `paths` are files, folders (with their `metadata.csv`/`.jsonl` sidecars), feed or
+    sitemap files, and http(s) addresses of pages, PDFs, RSS/Atom feeds or sitemaps,
+    fetched politely (see `FetchOptions`). `published`, `language`, `outlet` and `title`
+    are given metadata for every input of the call; they win over what is found in
+    the input. Re-analyzing an unchanged input does nothing unless `force`; a page
+    fetched before is asked for only if it changed. Inputs that cannot be read are
+    logged, recorded in the store's failures, and skipped. `prune` removes the
+    documents whose file under one of `paths` is gone; `only_new` skips addresses
+    listed by a feed whose document is stored (what `watch` does).
 
     Example:
         >>> corpus = lagebild.analyze(["examples/corpus"], db="sqlite:///demo.db")
         >>> corpus.summary()["documents"]
     """
-    if isinstance(paths, str | Path):
-        paths = [paths]
+    inputs = [str(p) for p in ([paths] if isinstance(paths, str | Path) else paths)]
+    given = check_given({"published": published, "language": language, "outlet": outlet, "title": title},
+                        "the metadata given")
+    fetch = replace(fetch or FetchOptions(), max_bytes=max_bytes)
+    options = IngestOptions(max_bytes=max_bytes, given=given,
+                            web=WebOptions(fetch=fetch, max_items=max_items, only_new=only_new, conditional=not force))
     store = Store(db)
     report = AnalyzeReport()
-    todo: list[Document] = []
-    for item in read_paths(paths, max_bytes):
-        if isinstance(item, InputError):
-            log.info("skipped %s", item)
-            report.failed.append(item)
-            store.save_failure(item.source, item.message, _raw_bytes(item.source, max_bytes))
-            continue
-        todo.append(item)
+    todo = _read(inputs, options, store, report)
     _unique_ids(todo, store)
     fresh = []
     for doc in todo:
         if not force and store.content_hash(doc.id) == doc.meta["content_hash"]:
             report.unchanged.append(doc.id)
+            store.clear_failure(doc.source)
         else:
             fresh.append(doc)
     for n, (doc, error) in enumerate(run(fresh, workers), start=1):
@@ -144,9 +196,100 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             report.analyzed.append(doc.id)
         if on_progress:
             on_progress(n, len(fresh))
-    if fresh:
+    _forget_old_failures(store, inputs, report)
+    if prune:
+        report.removed = _prune(store, inputs)
+    if fresh or report.removed:
         store.optimize()
     return Corpus(store, report)
+
+
+def _read(inputs: list[str], options: IngestOptions, store: Store, report: AnalyzeReport) -> list[Document]:
+    """Read every input; what cannot be read goes to the report and the store's failures."""
+    todo: list[Document] = []
+    for item in read_inputs(inputs, options, FetchMemory(store)):
+        if isinstance(item, InputError):
+            log.info("skipped %s", item)
+            report.failed.append(item)
+            store.save_failure(item.source, item.message, _raw_bytes(item.source, options.max_bytes))
+        elif isinstance(item, Skipped):
+            report.skipped.append(item)
+        elif isinstance(item, Unchanged):
+            report.unchanged.append(item.doc_id)
+            store.clear_failure(item.source)
+        else:
+            todo.append(item)
+    return todo
+
+
+def _forget_old_failures(store: Store, inputs: list[str], report: AnalyzeReport) -> None:
+    """Stored failures of earlier runs under this run's inputs that did not fail again."""
+    failed_now = {f.source for f in report.failed}
+    old = [f["source"] for f in store.failures()
+           if f["source"] not in failed_now and any(within(f["source"], i) for i in inputs)]
+    store.forget_failures(old)
+
+
+def _prune(store: Store, inputs: list[str]) -> list[str]:
+    """Remove the documents whose file, under one of `inputs`, no longer exists."""
+    gone = [d["id"] for d in store.document_origins()
+            if not is_url(d["source"]) and any(within(d["source"], i) for i in inputs)
+            and not file_of(d["source"]).exists()]
+    store.remove(gone)
+    return gone
+
+
+def watch(inputs: Iterable[str | Path], db: str = DEFAULT_DB, *, every: float = 900.0,
+          rounds: int | None = None, on_round: Callable[[Round], None] | None = None,
+          **options: Any) -> int:
+    """Poll feeds and pages every `every` seconds: analyze the new items, log how the
+    claim groups and the timeline changed. Runs until Ctrl-C (or `rounds` rounds);
+    returns the rounds done. `options` are `analyze`'s (delay, metadata, ...).
+
+    Example:
+        >>> lagebild.api.watch(["https://example.org/feed.xml"], db="sqlite:///watch.db", every=900)
+    """
+    from lagebild.watch import loop
+
+    names = [str(i) for i in inputs]
+    options.setdefault("workers", 1)  # a few new items a round; Ctrl-C stops one process cleanly
+    corpus = Corpus(Store(db))
+
+    def one_round() -> Corpus:
+        return analyze(names, db, only_new=True, **options)
+
+    return loop(one_round, corpus, every, rounds, on_round or (lambda _round: None))
+
+
+@dataclass
+class RemoveReport:
+    removed: list[str] = field(default_factory=list)  # document ids
+    not_found: list[str] = field(default_factory=list)  # targets that matched no document
+
+
+def remove(targets: Iterable[str], db: str = DEFAULT_DB) -> RemoveReport:
+    """Remove documents by id, by the file or URL they came from, or every document
+    from a folder; the groups and the timeline are computed from what remains.
+
+    Example:
+        >>> lagebild.api.remove(["articles/old.txt", "example.org-1f2e3d4c5b6a"], db="sqlite:///demo.db")
+    """
+    store = Store(db, create=False)
+    origins = store.document_origins()
+    report = RemoveReport()
+    for target in targets:
+        hits = [d["id"] for d in origins if d["id"] == target or d["url"] == target
+                or (not is_url(target) and not is_url(d["source"]) and within(d["source"], target))
+                or d["source"] == target]
+        if hits:
+            report.removed.extend(h for h in hits if h not in report.removed)
+        else:
+            report.not_found.append(target)
+    store.remove(report.removed)
+    store.forget_failures([d["source"] for d in origins if d["id"] in report.removed])
+    if report.removed:
+        store.optimize()
+    return report
 
 
 def _raw_bytes(source: str, max_bytes: int) -> bytes | None:

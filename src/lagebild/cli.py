@@ -22,7 +22,8 @@ from lagebild.errors import LagebildError
 from lagebild.store import DEFAULT_DB
 
 if TYPE_CHECKING:
-    from lagebild.api import Corpus
+    from lagebild.api import AnalyzeReport, Corpus
+    from lagebild.watch import Round
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="lagebild: a sourced, cross-checked situation picture from a pile of news articles.\n\n"
@@ -65,24 +66,101 @@ def main_options(
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
 
 
+UrlsOption = Annotated[Path | None, typer.Option(
+    "--urls", help="A file of addresses to fetch, one a line (# starts a comment). Example: --urls sources.txt")]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Publication date of the inputs, when they do not say or say wrongly; it wins over "
+                        "the dateline and HTML metadata. Example: --published 2025-06-17")]
+LanguageOption = Annotated[str | None, typer.Option(
+    "--language", help="Language of the inputs (de or en) instead of detecting it. Example: --language en")]
+OutletOption = Annotated[str | None, typer.Option(
+    "--outlet", help="The outlet that published the inputs. Example: --outlet 'Evening Ledger'")]
+TitleOption = Annotated[str | None, typer.Option(
+    "--title", help="Title of the input (for one article). Example: --title 'Floods in the valley'")]
+DelayOption = Annotated[float, typer.Option(
+    "--delay", min=0, help="Seconds between two requests to one host (robots.txt's Crawl-delay may ask for "
+                           "more). Example: --delay 2")]
+PerHostOption = Annotated[int, typer.Option(
+    "--per-host", min=1, help="Requests to one host at a time. Example: --per-host 1")]
+TimeoutOption = Annotated[float, typer.Option(
+    "--timeout", min=0.1, help="Seconds to wait for a server at each step; a whole answer gets three times "
+                               "that. Example: --timeout 30")]
+MaxItemsOption = Annotated[int, typer.Option(
+    "--max-items", min=1, help="Most article addresses taken from one feed or sitemap. Example: --max-items 50")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", "-j", help="Processes to use (0 = all cores). Example: -j 2")]
+MaxSizeOption = Annotated[float, typer.Option(
+    "--max-size", help="Largest article (file, page or PDF) to read, in MB. Example: --max-size 20")]
+
+
+def _analyze_options(published: str | None, language: str | None, outlet: str | None, title: str | None,
+                     delay: float, per_host: int, timeout: float, max_items: int,
+                     max_size: float) -> dict[str, Any]:
+    from lagebild.ingest.fetch import FetchOptions
+
+    return {"published": published, "language": language, "outlet": outlet, "title": title,
+            "max_bytes": int(max_size * 1_000_000), "max_items": max_items,
+            "fetch": FetchOptions(delay=delay, per_host=per_host, timeout=timeout)}
+
+
+def _inputs(paths: list[str] | None, urls: Path | None) -> list[str]:
+    from lagebild.ingest.sources import read_urls_file
+
+    inputs = list(paths or [])
+    try:
+        inputs += read_urls_file(urls) if urls else []
+    except LagebildError as exc:
+        _fail(str(exc))
+    if not inputs:
+        _fail("nothing to analyze: name files, folders or URLs, or give --urls FILE")
+    return inputs
+
+
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders of them.")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files (.txt .html .jsonl .json .md .pdf .docx .eml), folders of them, feed or sitemap files "
+             "(.xml .rss .atom), or http(s) addresses of articles, PDFs, RSS/Atom feeds or sitemaps.",
+        show_default=False)] = None,
     db: DbOption = DEFAULT_DB,
-    force: Annotated[bool, typer.Option("--force", help="Analyze again even when an input is unchanged.")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-j", help="Processes to use (0 = all cores).")] = 0,
-    max_size: Annotated[float, typer.Option("--max-size", help="Largest article file to read, in MB.")] = 5.0,
+    urls: UrlsOption = None,
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+    outlet: OutletOption = None,
+    title: TitleOption = None,
+    prune: Annotated[bool, typer.Option(
+        "--prune", help="Remove the documents whose file under the given folders is gone. "
+                        "Example: lagebild analyze articles/ --prune")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Analyze again even when an input is unchanged (and fetch pages without asking "
+                        "whether they changed). Example: --force")] = False,
+    workers: WorkersOption = 0,
+    max_size: MaxSizeOption = 5.0,
+    delay: DelayOption = 1.0,
+    per_host: PerHostOption = 2,
+    timeout: TimeoutOption = 20.0,
+    max_items: MaxItemsOption = 500,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
-    """Read, clean and extract articles into the database.
+    """Read, clean and extract articles into the database: files, folders, URLs, feeds.
 
-    Re-analyzing unchanged inputs changes nothing; a file that cannot be read is
-    reported and skipped, and the exit code is 1.
+    Pages are fetched politely: robots.txt is honoured, one host gets --per-host
+    requests at a time and --delay seconds between them, and a page fetched before is
+    asked for only if it changed. A folder may hold a metadata.csv or metadata.jsonl
+    (a `file` column, then published, language, outlet, title, url) for its files.
+    Re-analyzing unchanged inputs changes nothing; an input that cannot be read is
+    reported and skipped, and the exit code is 1 (also when nothing could be read).
 
-    Example: lagebild analyze examples/corpus --db sqlite:///demo.db
+    Examples:
+      lagebild analyze examples/corpus --db sqlite:///demo.db
+      lagebild analyze https://example.org/news/article.html --published 2025-06-17
+      lagebild analyze https://example.org/feed.xml --urls more-addresses.txt
+      lagebild analyze reports/ --prune
     """
     from lagebild.api import analyze as run_analyze
 
+    inputs = _inputs(paths, urls)
+    options = _analyze_options(published, language, outlet, title, delay, per_host, timeout, max_items, max_size)
     progress = Progress(TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, disable=quiet or not err.is_terminal, transient=True)
     with progress:
@@ -92,22 +170,135 @@ def analyze(
             progress.update(task, completed=done, total=total)
 
         try:
-            corpus = run_analyze(paths, db=db, force=force, workers=workers or None,
-                                 max_bytes=int(max_size * 1_000_000), on_progress=on_progress)
+            corpus = run_analyze(inputs, db=db, force=force, workers=workers or None, prune=prune,
+                                 on_progress=on_progress, **options)
         except LagebildError as exc:
             _fail(str(exc))
     report = corpus.report
-    for failure in report.failed:
-        err.print(f"[yellow]skipped[/yellow] {failure}", highlight=False, soft_wrap=True)
-    for doc_id, message in report.stage_errors.items():
-        err.print(f"[yellow]failed[/yellow] {doc_id}: {message} (raw input kept in the database)",
-                  highlight=False, soft_wrap=True)
+    _print_problems(report)
+    if report.nothing_read:
+        _fail(f"no readable input in {', '.join(inputs)}: {len(report.failed)} failed, "
+              f"{len(report.skipped)} skipped (see above)", code=1)
     if not quiet:
         console.print(f"analyzed {len(report.analyzed)}, unchanged {len(report.unchanged)}, "
-                      f"failed {len(report.failed) + len(report.stage_errors)}")
+                      f"failed {len(report.failed) + len(report.stage_errors)}, skipped {len(report.skipped)}"
+                      + (f", removed {len(report.removed)}" if prune else ""))
         _print_summary(corpus.summary())
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _print_problems(report: AnalyzeReport) -> None:
+    for skipped in report.skipped:
+        err.print(Text(f"skipped {skipped}", style="dim"), soft_wrap=True)
+    for failure in report.failed:
+        err.print(Text.assemble(("failed", "yellow"), f" {failure}"), soft_wrap=True)
+    for doc_id, message in report.stage_errors.items():
+        err.print(Text.assemble(("failed", "yellow"), f" {doc_id}: {message} (raw input kept in the database)"),
+                  soft_wrap=True)
+    for doc_id in report.removed:
+        err.print(Text(f"removed {doc_id} (its file is gone)"), soft_wrap=True)
+
+
+@app.command()
+def watch(
+    inputs: Annotated[list[str], typer.Argument(help="Feeds, sitemaps or pages to poll (http(s) addresses).")],
+    every: Annotated[str, typer.Option("--every", help="How often to poll: 30s, 15m, 2h. Example: --every 15m")]
+    = "15m",
+    rounds: Annotated[int | None, typer.Option(
+        "--rounds", min=1, help="Stop after this many polls (default: until Ctrl-C). Example: --rounds 4")] = None,
+    db: DbOption = DEFAULT_DB,
+    published: PublishedOption = None,
+    language: LanguageOption = None,
+    outlet: OutletOption = None,
+    delay: DelayOption = 1.0,
+    per_host: PerHostOption = 2,
+    timeout: TimeoutOption = 20.0,
+    max_items: MaxItemsOption = 500,
+    max_size: MaxSizeOption = 5.0,
+) -> None:
+    """Poll feeds and pages and analyze what is new, logging what changed: new
+    documents, claim groups that grew or changed status, new timeline entries.
+
+    A feed that is down is reported and polled again next round; Ctrl-C stops
+    watching cleanly (between two documents, nothing half-written).
+
+    Example: lagebild watch https://example.org/feed.xml --every 15m --db sqlite:///watch.db
+    """
+    from lagebild.api import watch as run_watch
+    from lagebild.watch import seconds
+
+    options = _analyze_options(published, language, outlet, None, delay, per_host, timeout, max_items, max_size)
+    rounds_done: list[int] = []
+
+    def on_round(result: Round) -> None:
+        rounds_done.append(result.number)
+        _print_round(result)
+
+    try:
+        run_watch(inputs, db=db, every=seconds(every), rounds=rounds, on_round=on_round, **options)
+    except KeyboardInterrupt:
+        err.print(f"stopped after {len(rounds_done)} rounds (Ctrl-C); the database is consistent")
+    except LagebildError as exc:
+        _fail(str(exc))
+
+
+def _print_round(result: Round) -> None:
+    report = result.report
+    console.print(f"[bold]round {result.number}[/bold] {result.started}: {len(report.analyzed)} new, "
+                  f"{len(report.unchanged)} unchanged, {len(report.failed) + len(report.stage_errors)} failed",
+                  highlight=False)
+    for doc_id, title in result.titles.items():
+        console.print(Text(f"  new document {doc_id}: {title}"), soft_wrap=True)
+    for line in result.groups:
+        console.print(Text(f"  group {line}"), soft_wrap=True)
+    if result.timeline:
+        values = [r["value"] for r in result.timeline]
+        console.print(Text(f"  timeline: {len(values)} new entries, {values[0]} … {values[-1]}"))
+    for failure in report.failed:
+        err.print(Text.assemble(("  failed", "yellow"), f" {failure}"), soft_wrap=True)
+
+
+@app.command()
+def remove(
+    targets: Annotated[list[str], typer.Argument(help="Document ids, the files or URLs they came from, or "
+                                                      "folders (every document from files in it).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Remove documents from the database; claim groups, conflicts and the timeline are
+    computed from what remains.
+
+    Example: lagebild remove articles/retracted.txt example.org-1f2e3d4c5b6a
+    """
+    from lagebild.api import remove as run_remove
+
+    try:
+        result = run_remove(targets, db=db)
+    except LagebildError as exc:
+        _fail(str(exc))
+    for doc_id in result.removed:
+        console.print(Text(f"removed {doc_id}"))
+    for target in result.not_found:
+        err.print(Text.assemble(("not found", "yellow"), f" {target}: no document has this id, file, folder or URL "
+                                                         "(see `lagebild export` for the ids)"), soft_wrap=True)
+    console.print(f"removed {len(result.removed)} documents")
+    if result.not_found:
+        raise typer.Exit(1)
+
+
+@app.command()
+def failures(db: DbOption = DEFAULT_DB, as_json: JsonOption = False) -> None:
+    """The inputs that could not be read, with their errors, as of the last run that saw
+    each (a file that was fixed and read again is no longer listed).
+
+    Example: lagebild failures --db sqlite:///demo.db
+    """
+    rows = _corpus(db).failures()
+    if as_json:
+        console.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    _table(f"{len(rows)} inputs could not be read", ["input", "error", "when"],
+           [[Text(r["source"]), Text(r["error"]), r["seen_at"]] for r in rows])
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
@@ -116,7 +307,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
     rows = [("documents", summary["documents"]), ("entities", summary["entities"]), ("claims", summary["claims"]),
             ("time expressions", summary["times"]), ("events", summary["events"]),
             ("time span (published)", f"{first or '?'} … {last or '?'}"),
-            ("inputs that could not be read", summary["failures"])]
+            ("inputs that could not be read (lagebild failures)", summary["failures"])]
     for name, value in rows:
         table.add_row(name, str(value))
     console.print(table)
@@ -182,7 +373,7 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*("" if v is None else str(v) for v in r))
+        table.add_row(*(v if isinstance(v, Text) else "" if v is None else str(v) for v in r))
     console.print(table)
 
 
@@ -357,7 +548,8 @@ def demo(
     """
     if not corpus.is_dir():
         _fail(f"{corpus} is not a folder; run the demo from the lagebild checkout or name a folder of articles")
-    analyze([corpus], db=db, force=False, workers=0, max_size=5.0, quiet=False)
+    analyze([str(corpus)], db=db, urls=None, published=None, language=None, outlet=None, title=None, prune=False,
+            force=False, workers=0, max_size=5.0, delay=1.0, per_host=2, timeout=20.0, max_items=500, quiet=False)
     report(db=db, output=output, format="html")
 
 

@@ -108,8 +108,9 @@ class Document:
     id: str
     source: str  # file path or URL it came from
     raw: str  # the raw input exactly as read (the HTML for .html inputs)
-    raw_format: str  # txt, html or jsonl
+    raw_format: str  # txt, html, jsonl, md, pdf, docx, eml
     raw_text: str = ""  # the text whose lines `removed_lines` count (txt: the file; jsonl: its text field)
+    raw_bytes: bytes | None = None  # the input file itself when it is binary (PDF, DOCX); `raw` is then its text
     title: str | None = None
     outlet: str | None = None
     url: str | None = None

@@ -1,32 +1,36 @@
-"""Readers that turn inputs (files, folders) into Documents."""
+"""Readers that turn inputs (files, folders, URLs, feeds) into Documents.
+
+`read_inputs` (in `sources`) is what `lagebild analyze` uses; `read_paths` and
+`read_file` read files only.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from lagebild.errors import InputError
 from lagebild.ingest.decode import MAX_BYTES
-from lagebild.ingest.readers import READERS, SUFFIXES
+from lagebild.ingest.feeds import FEED_SUFFIXES
+from lagebild.ingest.formats import docx, eml, file_reader, jsonrecord, markdown, pdf
+from lagebild.ingest.outcome import Skipped
+from lagebild.ingest.readers import READERS
+from lagebild.ingest.readers import SUFFIXES as TEXT_SUFFIXES
+from lagebild.ingest.walk import walk
 from lagebild.model import Document
 
-__all__ = ["expand", "read_file", "read_paths", "SUFFIXES"]
+__all__ = ["read_file", "read_paths", "SUFFIXES"]
+
+# the formats of ingest.formats, registered beside the text readers
+FORMAT_READERS: dict[str, Callable[[Path, int], Iterator[Document | InputError | Skipped]]] = {
+    ".md": file_reader(markdown.from_bytes), ".markdown": file_reader(markdown.from_bytes),
+    ".pdf": file_reader(pdf.from_bytes), ".docx": file_reader(docx.from_bytes),
+    ".eml": file_reader(eml.from_bytes), ".json": file_reader(jsonrecord.from_bytes),
+}
+SUFFIXES = (*TEXT_SUFFIXES, *FORMAT_READERS, *FEED_SUFFIXES)
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
-    """Files named directly, and the readable files inside folders (recursively, sorted)."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-            yield from files
-        elif path.is_file():
-            yield path
-        else:
-            yield InputError(str(path), "does not exist; check the path")
-
-
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError]:
-    reader = READERS.get(path.suffix.lower())
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError | Skipped]:
+    reader = READERS.get(path.suffix.lower()) or FORMAT_READERS.get(path.suffix.lower())
     if reader is None:
         yield InputError(str(path), f"has an unsupported type '{path.suffix}'; lagebild reads "
                                     f"{', '.join(SUFFIXES)}")
@@ -37,9 +41,10 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Inp
         yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError]:
-    for item in expand(paths):
-        if isinstance(item, InputError):
-            yield item
-        else:
+def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError | Skipped]:
+    """The documents in files and folders (feed files and sidecars are `read_inputs`' business)."""
+    for item in walk(paths, SUFFIXES):
+        if isinstance(item, Path):
             yield from read_file(item, max_bytes)
+        else:
+            yield item

@@ -68,23 +68,11 @@ def read_txt(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Inpu
 
 
 def html_to_document(html: str, doc_id: str, source: str, url: str | None = None) -> Document | InputError:
-    """Main text and metadata of an HTML page via trafilatura."""
-    import trafilatura
+    """Main text and metadata of an HTML page via trafilatura (see `ingest.html`)."""
+    from lagebild.ingest.html import html_to_document as extract
 
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                               favor_precision=True, deduplicate=True)
-    if not text or not text.strip():
-        return InputError(source, "no article text found in this HTML page (only navigation, scripts or "
-                                  "markup); check that it is an article page")
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    doc = Document(id=doc_id, source=source, raw=html, raw_format="html", raw_text=text, url=url)
-    if meta is not None:
-        doc.title = meta.title or None
-        doc.outlet = meta.sitename or meta.hostname or None
-        doc.published = iso_from(meta.date)
-        doc.url = url or meta.url or None
-        doc.meta["author"] = meta.author
-    return _finish(doc)
+    made = extract(html, doc_id, source, url)
+    return made if isinstance(made, InputError) else _finish(made)
 
 
 def read_html(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError]:

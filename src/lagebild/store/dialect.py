@@ -16,6 +16,14 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file of an SQLite URL (None for a server or an in-memory database)."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
 # SQLite reads through its own page cache (per connection, kept by the pool) and a memory
 # map of the file (SQLite caps it at its compile-time maximum, 2 GB in most builds).
 CACHE_KIB = 65536

@@ -38,10 +38,16 @@ def _read_indexes(conn: Connection) -> None:
     update_statistics(conn)
 
 
+def _fetches_and_raw_files(conn: Connection) -> None:
+    schema.raw_files.create(conn, checkfirst=True)
+    schema.fetches.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
     ("0003_read_indexes", _read_indexes),
+    ("0004_fetches_and_raw_files", _fetches_and_raw_files),
 )
 
 

@@ -132,7 +132,29 @@ failures = Table(
     Column("seen_at", String(40), nullable=False),
 )
 
-DOCUMENT_CHILDREN = (claim_entities, mentions, entities, times, claims, events, sentences)
+raw_files = Table(
+    "raw_files", metadata,  # the input file itself when it is binary (PDF, DOCX); documents.raw holds its text
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+fetches = Table(
+    "fetches", metadata,  # the last answer for each address fetched: validators for the next run, redirects
+    Column("url", Text, primary_key=True),
+    Column("final_url", Text, nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("kind", String(10), nullable=False),  # page, feed or sitemap
+    Column("doc_id", String(200)),  # the document a page became
+    Column("etag", Text),
+    Column("last_modified", String(100)),
+    Column("headers", Text, nullable=False, default="{}"),  # JSON: the headers that matter
+    Column("redirects", Text, nullable=False, default="[]"),  # JSON: each address redirected to
+    Column("fetched_at", String(40), nullable=False),
+    Column("body", LargeBinary),  # a feed's or sitemap's body, re-read when the server answers 304
+)
+
+DOCUMENT_CHILDREN = (claim_entities, mentions, entities, times, claims, events, sentences, raw_files)
 
 # Indexes for reading one page at a time on a big corpus (the web UI). Every sort order of
 # the claims table ends in (doc_id, idx) and carries the filter columns, so a page walks one

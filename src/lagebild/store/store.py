@@ -7,18 +7,19 @@ replaces and never duplicates.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Result, and_, delete, func, select
+from sqlalchemy import Connection, Engine, Result, and_, delete, func, inspect, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
 from lagebild.reconcile.entities import resolve
 from lagebild.store import schema as s
-from lagebild.store.dialect import make_engine, update_statistics
+from lagebild.store.dialect import make_engine, sqlite_file, update_statistics
 from lagebild.store.migrations import migrate
 
 DEFAULT_DB = "sqlite:///lagebild.db"
@@ -31,10 +32,16 @@ def _now() -> str:
 class Store:
     """A lagebild database. `Store(url)` opens it and applies pending migrations."""
 
-    def __init__(self, url: str = DEFAULT_DB) -> None:
+    def __init__(self, url: str = DEFAULT_DB, create: bool = True) -> None:
+        """Open the database at `url`; with `create=False` one that does not exist (or holds
+        no lagebild data) is refused instead of created."""
         self.url = url
+        if not create:
+            _require_file(url)
         try:
             self.engine = make_engine(url)
+            if not create:
+                _require_tables(self.engine, url)
             migrate(self.engine)
         except (OperationalError, SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"cannot open the database {url!r}: {exc.__class__.__name__}: "
@@ -60,8 +67,55 @@ class Store:
         with self.engine.begin() as conn:
             self._delete(conn, doc.id)
             conn.execute(s.documents.insert().values(**_document_row(doc, error)))
+            if doc.raw_bytes is not None:
+                conn.execute(s.raw_files.insert().values(doc_id=doc.id, data=doc.raw_bytes,
+                                                         media_type=MEDIA_TYPES.get(doc.raw_format, "")))
             if error is None:
                 self._insert_children(conn, doc)
+
+    def remove(self, doc_ids: list[str]) -> None:
+        """Delete documents with everything extracted from them, in one transaction."""
+        with self.engine.begin() as conn:
+            for doc_id in doc_ids:
+                self._delete(conn, doc_id)
+
+    def forget_failures(self, sources: list[str]) -> None:
+        with self.engine.begin() as conn:
+            for source in sources:
+                conn.execute(delete(s.failures).where(s.failures.c.source == source))
+
+    # -- what was fetched ------------------------------------------------------------
+    def remember_fetch(self, row: dict[str, Any]) -> None:
+        """Keep the last answer for an address (`fetches` columns; headers and redirects as lists/dicts)."""
+        row = {**row, "headers": json.dumps(row.get("headers", {})), "redirects": json.dumps(row.get("redirects", []))}
+        with self.engine.begin() as conn:
+            conn.execute(delete(s.fetches).where(s.fetches.c.url == row["url"]))
+            conn.execute(s.fetches.insert().values(**row))
+
+    def fetch_row(self, url: str) -> dict[str, Any] | None:
+        """The last answer kept for an address, with `stored` telling whether its document is
+        stored and analyzed."""
+        f, d = s.fetches.c, s.documents.c
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.fetches, d.status.label("doc_status"))
+                               .outerjoin(s.documents, d.id == f.doc_id).where(f.url == url)).mappings().first()
+        if row is None:
+            return None
+        out = dict(row)
+        out["stored"] = out.pop("doc_status") == "ok"
+        return out
+
+    def has_url(self, url: str) -> bool:
+        """Whether a document fetched from `url` is stored."""
+        f, d = s.fetches.c, s.documents.c
+        with self.engine.connect() as conn:
+            q = select(d.id).join(s.fetches, f.doc_id == d.id).where(f.url == url).limit(1)
+            return conn.execute(q).first() is not None
+
+    def raw_file(self, doc_id: str) -> bytes | None:
+        """The input file of a document that came from a binary format (PDF, DOCX)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.raw_files.c.data).where(s.raw_files.c.doc_id == doc_id)).scalar()
 
     def save_failure(self, source: str, error: str, raw: bytes | None = None) -> None:
         with self.engine.begin() as conn:
@@ -111,6 +165,12 @@ class Store:
         with self.engine.connect() as conn:
             q = select(c.id, c.source, c.title, c.outlet, c.language, c.published, c.status, c.error).order_by(c.id)
             return [dict(r) for r in conn.execute(q).mappings().all()]
+
+    def document_origins(self) -> list[dict[str, Any]]:
+        """(id, source, url) of every document: where each came from."""
+        c = s.documents.c
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(c.id, c.source, c.url).order_by(c.id)).mappings()]
 
     def document_texts(self) -> Iterator[tuple[str, str]]:
         """(id, clean text) of every document, in id order, streamed (no annotations loaded)."""
@@ -181,6 +241,24 @@ class Store:
                 out[canonical]["aliases"][m["text"]] = None
         rows = [{**r, "documents": sorted(r["documents"]), "aliases": list(r["aliases"])} for r in out.values()]
         return resolve(rows)
+
+
+MEDIA_TYPES = {"pdf": "application/pdf",
+               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _require_file(url: str) -> None:
+    path = sqlite_file(url)
+    if path is not None and not os.path.exists(path):
+        raise StoreError(f"there is no database at {path}; create it by analyzing articles into it, e.g. "
+                         f"`lagebild analyze FOLDER --db sqlite:///{path}`")
+
+
+def _require_tables(engine: Engine, url: str) -> None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table(s.documents.name):
+            raise StoreError(f"the database {url!r} holds no lagebild data; analyze articles into it first, "
+                             f"e.g. `lagebild analyze FOLDER --db {url}`")
 
 
 def _document_row(doc: Document, error: str | None) -> dict[str, Any]:
