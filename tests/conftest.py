@@ -81,3 +81,19 @@ def browser() -> Iterator[object]:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture
+def site() -> Iterator[object]:
+    """A real HTTP server on 127.0.0.1 with a request log (tests/webserver.py)."""
+    from webserver import serve
+
+    yield from serve()
+
+
+@pytest.fixture
+def other_site() -> Iterator[object]:
+    """A second server: another host as far as politeness goes (its own port)."""
+    from webserver import serve
+
+    yield from serve()

@@ -151,6 +151,7 @@ def analyze(
     Re-analyzing unchanged inputs changes nothing; an input that cannot be read is
     reported and skipped, and the exit code is 1 (also when nothing could be read).
 
+    \b
     Examples:
       lagebild analyze examples/corpus --db sqlite:///demo.db
       lagebild analyze https://example.org/news/article.html --published 2025-06-17

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from xml.sax import SAXException
 
 from lxml import etree
 
@@ -63,8 +64,9 @@ def feed_items(body: bytes, where: str) -> list[Item]:
     """The entries of an RSS or Atom feed that link to a page (relative links resolved)."""
     import feedparser
 
-    parsed = feedparser.parse(body, response_headers={"content-location": where})
-    if not parsed.entries and parsed.get("bozo"):
+    parsed = feedparser.parse(body, response_headers={"content-location": where, "content-type": "application/xml"})
+    broken = isinstance(parsed.get("bozo_exception"), SAXException) or not parsed.get("version")
+    if broken and not any(entry.get("link") for entry in parsed.entries):
         raise InputError(where, f"is not a readable RSS/Atom feed ({parsed.get('bozo_exception')}); "
                                 "check that the address is the feed itself")
     language = (parsed.feed.get("language") or "").split("-")[0].lower() or None

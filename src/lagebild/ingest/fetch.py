@@ -95,6 +95,11 @@ class Response:
                 "redirects": self.redirects, "fetched_at": self.fetched_at}
 
 
+def size(n: int) -> str:
+    """A byte count for people: 740 kB, 5.0 MB."""
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
+
+
 def host_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
@@ -317,9 +322,9 @@ class Fetcher:
     async def _read(self, url: str, chunks: AsyncIterator[bytes], response: Response, limit: int) -> bytes:
         """The body, decompressed, refused past `limit` bytes (before or after decompression)."""
         declared = response.headers.get("content-length", "")
-        mb = f"{limit / 1e6:.0f} MB"
+        mb = size(limit)
         if declared.isdigit() and int(declared) > limit:
-            raise FetchError(url, f"{response.final_url} is {int(declared) / 1e6:.1f} MB, larger than the {mb} limit; "
+            raise FetchError(url, f"{response.final_url} is {size(int(declared))}, larger than the {mb} limit; "
                                   "raise --max-size if it really is one article")
         encoding = response.headers.get("content-encoding", "identity").strip().lower()
         if encoding not in ("identity", "", "gzip", "x-gzip", "deflate"):
@@ -335,7 +340,7 @@ class Fetcher:
             part = inflater.feed(chunk) if inflater else chunk
             if part is None:
                 raise FetchError(url, f"{response.final_url}: its {encoding} body expands beyond the {mb} limit "
-                                      f"from {raw / 1e3:.0f} kB sent; refused as a possible compression bomb")
+                                      f"from {size(raw)} sent; refused as a possible compression bomb")
             parts.append(part)
         return b"".join(parts)
 

@@ -28,8 +28,13 @@ def registrable_domain(url_or_host: str | None) -> str | None:
 
 
 def outlet_of(sitename: str | None, url: str | None) -> str | None:
+    """The site's name, unless it is only its host name (trafilatura's fallback), then the
+    registrable domain."""
     name = (sitename or "").strip()
-    return name if name and len(name) <= 100 else registrable_domain(url)
+    parts = urlsplit(url if url and "://" in url else f"http://{url or ''}")
+    if not name or len(name) > 100 or name.lower() in (parts.netloc.lower(), parts.hostname or ""):
+        return registrable_domain(url)
+    return name
 
 
 def page_language(html: str) -> str | None:
@@ -43,7 +48,7 @@ def html_to_document(html: str, doc_id: str, source: str, url: str | None = None
     import trafilatura
 
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=False, favor_precision=True, deduplicate=True)
+                                        include_tables=False, favor_precision=True, deduplicate=False)
     text = getattr(found, "text", None) or ""
     if not text.strip():
         return InputError(source, "no article text found in this HTML page (only navigation, scripts or "

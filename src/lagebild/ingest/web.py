@@ -154,6 +154,8 @@ class _Run:
         except InputError as exc:
             return [InputError(url, exc.message)]
         out: list[Outcome] = []
+        if not items and not children:
+            out.append(Skipped(url, f"this {kind} lists no article addresses"))
         if len(items) > self.options.max_items:
             out.append(Skipped(url, f"lists {len(items)} addresses; only the first {self.options.max_items} "
                                     "are read (raise --max-items)"))

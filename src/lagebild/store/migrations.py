@@ -47,7 +47,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
     ("0003_read_indexes", _read_indexes),
-    ("0004_fetches_and_raw_files", _fetches_and_raw_files),
+    ("0006_fetches_and_raw_files", _fetches_and_raw_files),
 )
 
 

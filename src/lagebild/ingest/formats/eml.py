@@ -39,7 +39,7 @@ def _body(message: EmailMessage, doc_id: str, source: str) -> Document | InputEr
         return InputError(source, "this e-mail has no text body")
     if part is not None and part.get_content_subtype() == "html":
         return html_to_document(content, doc_id, source)
-    text = content.replace("\r\n", "\n")
+    text = content.replace("\r\n", "\n").strip()
     return finish(Document(id=doc_id, source=source, raw=text, raw_format="eml", raw_text=text))
 
 
