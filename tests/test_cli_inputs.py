@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from webserver import Route, Site, article
 
 from lagebild.cli import app
+from webserver import Route, Site, article
 
 runner = CliRunner()
 INJURED = {

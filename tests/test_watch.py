@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from webserver import Route, Site, article, rss
 
 from lagebild.cli import app
 from lagebild.errors import UsageError
 from lagebild.watch import seconds
+from webserver import Route, Site, article, rss
 
 runner = CliRunner()
 FIRST = ["A strong earthquake struck the coastal province on Monday, 6 May 2024.",
