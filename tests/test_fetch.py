@@ -91,7 +91,7 @@ def test_fetch_a_failing_robots_txt_disallows_everything(site: Site, status: int
 
 
 def test_fetch_keeps_the_delay_per_host_and_asks_two_hosts_at_once(site: Site, other_site: Site) -> None:
-    delay = 0.3
+    delay = 0.5
     urls = _pages(site, 4) + _pages(other_site, 4)
     start = time.monotonic()
     out = _fetch(urls, FetchOptions(delay=delay, timeout=5))
@@ -100,7 +100,8 @@ def test_fetch_keeps_the_delay_per_host_and_asks_two_hosts_at_once(site: Site, o
     for s in (site, other_site):
         times = [h.at for h in s.log]  # robots.txt and four pages
         gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-        assert len(times) == 5 and min(gaps) >= delay * 0.95, gaps
+        # arrivals jitter by a few ms on a busy machine; the client spaces its requests by `delay`
+        assert len(times) == 5 and min(gaps) >= delay - 0.05 and times[-1] - times[0] >= 4 * delay - 0.05, gaps
     # the two hosts were asked in parallel: well under the 9 delays one queue would take
     assert elapsed < delay * 8
 
@@ -253,3 +254,15 @@ def test_fetch_a_broken_feed_is_an_input_error(site: Site) -> None:
                                             (None, None)])
 def test_fetch_retry_after_values(value: str | None, seconds: float | None) -> None:
     assert retry_after(value) == seconds
+
+
+def test_fetch_works_from_inside_a_running_event_loop(site: Site) -> None:
+    import asyncio
+
+    _pages(site, 1)
+
+    async def notebook_cell() -> list:
+        return _fetch([site.url("/p0")])
+
+    (doc,) = asyncio.run(notebook_cell())
+    assert isinstance(doc, Document)

@@ -5,6 +5,7 @@ The CLI is a thin layer over these functions.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +38,7 @@ class AnalyzeReport:
     stage_errors: dict[str, str] = field(default_factory=dict)  # doc id -> error of a crashing stage
     skipped: list[Skipped] = field(default_factory=list)  # files passed over on purpose, with the reason
     removed: list[str] = field(default_factory=list)  # documents pruned because their file is gone
+    seconds: dict[str, float] = field(default_factory=dict)  # read (files, fetching, HTML), analyze (the stages)
 
     @property
     def ok(self) -> bool:
@@ -177,7 +179,9 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
                             web=WebOptions(fetch=fetch, max_items=max_items, only_new=only_new, conditional=not force))
     store = Store(db)
     report = AnalyzeReport()
+    started = time.perf_counter()
     todo = _read(inputs, options, store, report)
+    report.seconds["read"] = time.perf_counter() - started
     _unique_ids(todo, store)
     fresh = []
     for doc in todo:
@@ -196,6 +200,7 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             report.analyzed.append(doc.id)
         if on_progress:
             on_progress(n, len(fresh))
+    report.seconds["analyze"] = time.perf_counter() - started - report.seconds["read"]
     _forget_old_failures(store, inputs, report)
     if prune:
         report.removed = _prune(store, inputs)

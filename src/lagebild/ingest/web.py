@@ -13,6 +13,7 @@ import asyncio
 import hashlib
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -192,4 +193,11 @@ async def _fetch(urls: list[str], listed: list[Item], memory: Memory, options: W
 def fetch_all(urls: Iterable[str], listed: Iterable[Item] = (), memory: Memory | None = None,
               options: WebOptions | None = None) -> list[Outcome]:
     """Fetch the addresses (and what their feeds and sitemaps list, and `listed`), in input order."""
-    return asyncio.run(_fetch(list(urls), list(listed), memory or Forgetful(), options or WebOptions()))
+    job = _fetch(list(urls), list(listed), memory or Forgetful(), options or WebOptions())
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case: no event loop in this thread
+        return asyncio.run(job)
+    # called from inside an event loop (a notebook, an async application): run in a thread of its own
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, job).result()
