@@ -3,8 +3,8 @@
 
 usage: .venv/bin/python benchmarks/fetch.py [--docs 200] [--workers 2] [--per-host 4]
 
-Serves --docs invented article pages (English and German, with a sitemap and a
-robots.txt) from tests/webserver.py, then measures in one process:
+Serves --docs invented article pages (English and German, half of them without
+`<html lang>`, with a sitemap and a robots.txt) from tests/webserver.py, then measures in one process:
 
 1. fetch only: every page through lagebild's Fetcher (robots.txt, per-host limit,
    no delay: the server is local and politeness is not what is measured);
@@ -63,7 +63,8 @@ def pages(n: int) -> list[tuple[str, bytes]]:
         paragraphs = [t.format(**values) + f" ({i})" for t in templates]
         title = f"{values['place']}: {paragraphs[0][:50]}"
         html = article(title, paragraphs, site_name=rng.choice(["Harbour Gazette", "Valley Courier", None]),
-                       date=f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", lang=language)
+                       date=f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                       lang=language if i % 4 < 2 else "")  # half the pages name no language
         out.append((f"/news/{i:04d}.html", html))
     return out
 

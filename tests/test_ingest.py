@@ -139,3 +139,15 @@ def test_ingest_iso_from(value: str | None, expected: str | None) -> None:
 ])
 def test_ingest_detects_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Feuerwehr hat am Abend mit dem Abpumpen begonnen, und die Straße ist nicht mehr gesperrt. " * 4, "de"),
+    ("The fire brigade started pumping in the evening, and the road is open to traffic again. " * 4, "en"),
+    ("Les pompiers ont commencé à pomper le soir, et la route est de nouveau ouverte. " * 4, None),
+    ("Die Feuerwehr und the brigade.", None),  # too short to tell by function words
+])
+def test_ingest_function_word_vote(text: str, expected: str | None) -> None:
+    from lagebild.ingest.metadata import function_word_vote
+
+    assert function_word_vote(text) == expected
