@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lagebild.errors import InputError
-from lagebild.ingest.decode import MAX_BYTES
+from lagebild.ingest.decode import MAX_BYTES, decode
 from lagebild.ingest.outcome import Skipped
 from lagebild.model import Document
 
@@ -25,6 +25,14 @@ def too_large(data: bytes, source: str, max_bytes: int) -> InputError | None:
         return None
     return InputError(source, f"file is {len(data) / 1e6:.1f} MB, larger than the {max_bytes / 1e6:.0f} MB limit "
                               "for one article; raise --max-size if it really is one")
+
+
+def decoded(data: bytes, source: str) -> tuple[str, str] | InputError:
+    """(text, encoding) of text bytes, or the InputError saying why they are not text."""
+    try:
+        return decode(data, source, max(len(data), 1))
+    except InputError as exc:
+        return exc
 
 
 def file_reader(from_bytes: BytesReader) -> FileReader:

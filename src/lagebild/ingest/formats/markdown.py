@@ -10,8 +10,7 @@ import re
 from typing import Any
 
 from lagebild.errors import InputError
-from lagebild.ingest.decode import decode
-from lagebild.ingest.formats import Read
+from lagebild.ingest.formats import Read, decoded
 from lagebild.ingest.metadata import iso_from
 from lagebild.ingest.readers import _finish as finish
 from lagebild.model import Document
@@ -53,11 +52,11 @@ def markdown_text(source: str) -> str:
 
 
 def from_bytes(data: bytes, doc_id: str, source: str) -> Read:
-    try:
-        raw, encoding = decode(data, source)
-    except InputError as exc:
-        yield exc
+    found = decoded(data, source)
+    if isinstance(found, InputError):
+        yield found
         return
+    raw, encoding = found
     fields, body = front_matter(raw)
     text = markdown_text(body)
     if not text.strip():
