@@ -101,3 +101,19 @@ def test_watch_every_takes_durations(text: str, value: float) -> None:
 def test_watch_every_refuses_what_is_no_duration(text: str) -> None:
     with pytest.raises(UsageError, match="not a duration"):
         seconds(text)
+
+
+def test_watch_group_changes_name_new_grown_and_changed_groups() -> None:
+    from lagebild.reconcile.groups import ClaimGroup
+    from lagebild.watch import group_changes
+
+    def group(ids: list[str], status: str) -> ClaimGroup:
+        return ClaimGroup(id="g", unit="person", concept="wounded", measure="people",
+                          claims=[{"id": i} for i in ids], status=status, reason="40 vs 52")
+
+    before = [group(["a:c0", "b:c1"], "agree")]
+    after = [group(["a:c0", "b:c1", "c:c0"], "conflict"), group(["d:c0", "e:c2"], "agree")]
+    assert group_changes(before, after) == ["group wounded (person): 2 -> 3 claims",
+                                            "group wounded (person): agree -> conflict (40 vs 52)",
+                                            "new group wounded (person): 2 claims, agree"]
+    assert group_changes(after, after) == []

@@ -252,7 +252,7 @@ def _print_round(result: Round) -> None:
     for doc_id, title in result.titles.items():
         console.print(Text(f"  new document {doc_id}: {title}"), soft_wrap=True)
     for line in result.groups:
-        console.print(Text(f"  group {line}"), soft_wrap=True)
+        console.print(Text(f"  {line}"), soft_wrap=True)
     if result.timeline:
         values = [r["value"] for r in result.timeline]
         console.print(Text(f"  timeline: {len(values)} new entries, {values[0]} … {values[-1]}"))

@@ -60,9 +60,9 @@ def group_changes(before: list[ClaimGroup], after: list[ClaimGroup]) -> list[str
             continue
         largest = max(old, key=lambda g: len(g.claims))
         if len(ids) > len(largest.claims):
-            lines.append(f"{label}: {len(largest.claims)} -> {len(ids)} claims")
+            lines.append(f"group {label}: {len(largest.claims)} -> {len(ids)} claims")
         if group.status != largest.status:
-            lines.append(f"{label}: {largest.status} -> {group.status} ({group.reason})")
+            lines.append(f"group {label}: {largest.status} -> {group.status} ({group.reason})")
     return lines
 
 
