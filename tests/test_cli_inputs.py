@@ -171,3 +171,38 @@ def test_cli_analyze_help_explains_each_option_with_an_example() -> None:
     for option, text in described.items():
         if option not in ("--db", "--quiet", "--help"):
             assert "Example: " in text, option
+
+
+def test_cli_analyze_a_feed_file_fetches_its_items(site: Site, tmp_path: Path, sqlite_url: str) -> None:
+    from webserver import rss
+
+    site.routes["/marathon"] = Route(body=article("Record at the marathon", MARATHON))
+    feed = tmp_path / "saved-feed.xml"
+    feed.write_bytes(rss([(site.url("/marathon"), "Marathon", "Sun, 14 Apr 2024 12:00:00 GMT")]))
+    out = _run("analyze", str(feed), "--db", sqlite_url, "--delay", "0", "-j", "1")
+    assert out.exit_code == 0, out.output
+    (doc,) = _export(sqlite_url).values()
+    assert doc["url"] == site.url("/marathon") and doc["published"] == "2024-04-14"
+
+
+def test_cli_analyze_a_folder_of_markdown_pdf_and_docx(tmp_path: Path, sqlite_url: str) -> None:
+    import docx
+    from fpdf import FPDF
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "marathon.md").write_text("# Marathon\n\n" + " ".join(MARATHON), encoding="utf-8")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, " ".join(STRIKE))
+    pdf.output(str(folder / "strike.pdf"))
+    document = docx.Document()
+    for sentence in INJURED["a.txt"].split("\n\n"):
+        document.add_paragraph(sentence)
+    document.save(str(folder / "quake.docx"))
+    out = _run("analyze", str(folder), "--db", sqlite_url, "-j", "1")
+    assert out.exit_code == 0, out.output
+    assert "analyzed 3, unchanged 0, failed 0, skipped 0" in out.stdout
+    claims = json.loads(_run("claims", "--db", sqlite_url, "--json").stdout)
+    assert {c["doc_id"] for c in claims} >= {"marathon", "strike", "quake"}
