@@ -206,3 +206,12 @@ def test_cli_analyze_a_folder_of_markdown_pdf_and_docx(tmp_path: Path, sqlite_ur
     assert "analyzed 3, unchanged 0, failed 0, skipped 0" in out.stdout
     claims = json.loads(_run("claims", "--db", sqlite_url, "--json").stdout)
     assert {c["doc_id"] for c in claims} >= {"marathon", "strike", "quake"}
+
+
+def test_cli_analyze_names_some_skipped_files_and_counts_the_rest(quake_dir: Path, sqlite_url: str) -> None:
+    for i in range(25):
+        (quake_dir / f"photo{i:02d}.jpg").write_bytes(b"\xff\xd8")
+    out = _run("analyze", str(quake_dir), "--db", sqlite_url, "-j", "1")
+    assert out.exit_code == 0, out.output
+    text = " ".join(out.output.split())
+    assert text.count("skipped ") == 22 and "skipped 5 more files" in text and "skipped 25" in text

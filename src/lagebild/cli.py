@@ -176,7 +176,7 @@ def analyze(
         except LagebildError as exc:
             _fail(str(exc))
     report = corpus.report
-    _print_problems(report)
+    _print_problems(report, verbose=logging.getLogger().isEnabledFor(logging.INFO))
     if report.nothing_read:
         _fail(f"no readable input in {', '.join(inputs)}: {len(report.failed)} failed, "
               f"{len(report.skipped)} skipped (see above)", code=1)
@@ -189,9 +189,16 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _print_problems(report: AnalyzeReport) -> None:
-    for skipped in report.skipped:
+SHOWN_SKIPPED = 20  # a folder of photos with a few articles: name some, count the rest
+
+
+def _print_problems(report: AnalyzeReport, verbose: bool = False) -> None:
+    shown = report.skipped if verbose else report.skipped[:SHOWN_SKIPPED]
+    for skipped in shown:
         err.print(Text(f"skipped {skipped}", style="dim"), soft_wrap=True)
+    if len(report.skipped) > len(shown):
+        err.print(Text(f"skipped {len(report.skipped) - len(shown)} more files (lagebild -v analyze lists them)",
+                       style="dim"))
     for failure in report.failed:
         err.print(Text.assemble(("failed", "yellow"), f" {failure}"), soft_wrap=True)
     for doc_id, message in report.stage_errors.items():
