@@ -232,6 +232,13 @@ def test_fetch_reads_sitemaps_and_sitemap_indexes(site: Site) -> None:
     assert all(d.published == "2024-03-02" for d in docs)  # the page's date, not the sitemap's lastmod
 
 
+def test_fetch_reads_a_gzipped_sitemap(site: Site) -> None:
+    urls = _pages(site, 2)
+    site.routes["/sitemap.xml.gz"] = Route(body=gzip.compress(sitemap(urls)), content_type="application/x-gzip")
+    docs = _fetch([site.url("/sitemap.xml.gz")])
+    assert sorted(d.url for d in docs) == urls
+
+
 def test_fetch_takes_at_most_max_items_from_a_feed(site: Site) -> None:
     urls = _pages(site, 4)
     site.routes["/rss"] = Route(body=rss([(u, "x", "Tue, 05 Mar 2024 10:00:00 GMT") for u in urls]),

@@ -34,6 +34,7 @@ RETRY = (429, 503)
 # the media types lagebild can read from the web: pages, feeds and sitemaps, plain text, PDF
 READABLE = ("text/html", "application/xhtml+xml", "text/xml", "application/xml", "application/rss+xml",
             "application/atom+xml", "application/rdf+xml", "text/plain", "application/pdf")
+GZIPPED = ("application/gzip", "application/x-gzip")  # a compressed sitemap or feed (sitemap.xml.gz)
 # headers worth keeping with the raw response
 KEPT_HEADERS = ("content-type", "content-length", "content-encoding", "content-language", "etag",
                 "last-modified", "date", "cache-control", "retry-after")
@@ -306,16 +307,29 @@ class Fetcher:
                 return response
             self._check_type(url, response)
             response.body = await self._read(url, r.aiter_raw(), response, self._limit(response))
+            if response.media_type in GZIPPED:
+                response.body = self._gunzip(url, response)
             return response
 
     def _limit(self, response: Response) -> int:
-        xml = "xml" in response.media_type
-        return self.options.max_feed_bytes if xml else self.options.max_bytes
+        listing = "xml" in response.media_type or response.media_type in GZIPPED
+        return self.options.max_feed_bytes if listing else self.options.max_bytes
+
+    def _gunzip(self, url: str, response: Response) -> bytes:
+        """A gzip file (sitemap.xml.gz) unpacked, within the feed size limit."""
+        try:
+            body = _Inflater("gzip", self.options.max_feed_bytes).feed(response.body)
+        except zlib.error as exc:
+            raise FetchError(url, f"{response.final_url} is not a readable gzip file ({exc})") from exc
+        if body is None:
+            raise FetchError(url, f"{response.final_url} unpacks to more than {size(self.options.max_feed_bytes)}; "
+                                  "refused as a possible compression bomb")
+        return body
 
     @staticmethod
     def _check_type(url: str, response: Response) -> None:
         media = response.media_type
-        if media and media not in READABLE and not media.endswith("+xml"):
+        if media and media not in READABLE + GZIPPED and not media.endswith("+xml"):
             raise FetchError(url, f"{response.final_url} serves {media}, not a web page, feed, sitemap, text or "
                                   "PDF; give the address of the article itself")
 
