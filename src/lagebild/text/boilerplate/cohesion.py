@@ -7,7 +7,9 @@ article, and its own lines share words among themselves.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from lagebild import lang
 from lagebild.text.boilerplate.context import Board
 from lagebild.text.boilerplate.lexicon import Lexicon
 from lagebild.text.boilerplate.scorer import BOX_KINDS, STRONG, Cue
@@ -16,13 +18,19 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def content_stems(text: str, stopwords: frozenset[str]) -> set[str]:
-    """Crude stems (first six letters) of the content words of a line."""
+    """Crude stems (first six letters) of the content words of a line, months and weekdays aside."""
     out = set()
     for word in _WORD.findall(text.replace("-", " ")):
         w = word.casefold()
-        if len(w) >= 3 and w not in stopwords:
+        if len(w) >= 3 and w not in stopwords and w not in _calendar_words():
             out.add(w[:6])
     return out
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(k.casefold() for c in lang.SUPPORTED for name in ("months", "weekdays")
+                     for k in lang.table(c, name))
 
 
 def _share(stems: set[str], reference: set[str]) -> float:
@@ -80,16 +88,28 @@ def off_topic_run(board: Board, kept: list[int], stems: dict[int, set[str]]) -> 
         return None
     start = kept.index(min(block))
     article: set[str] = set().union(*(stems[i] for i in kept[:start]))
-    return start if boxed and len(block) >= 2 or own_story([stems[i] for i in block], article) else None
+    names = set().union(*(name_stems(board.texts[i]) for i in block))
+    return start if boxed and len(block) >= 2 or own_story([stems[i] for i in block], article, names) else None
 
 
-def own_story(block: list[set[str]], article: set[str]) -> bool:
-    """Two words or more recur across the block's lines, and the article uses none of them."""
+def own_story(block: list[set[str]], article: set[str], names: set[str]) -> bool:
+    """Two words or more recur across the block's lines, one of them a name (a capitalised word
+    inside a sentence: a place, a person, in German also a noun), and the article uses none."""
     own = _recurring(block)
-    return len(own) >= 2 and not own & article
+    return len(own) >= 2 and bool(own & names) and not own & article
 
 
-def foreign_story(kept: list[int], stems: dict[int, set[str]]) -> int | None:
+def name_stems(text: str) -> set[str]:
+    """Stems of the capitalised words that do not open a sentence."""
+    out = set()
+    for sentence in re.split(r"(?<=[.!?:])\s+", text):
+        for word in _WORD.findall(sentence.replace("-", " "))[1:]:
+            if word[:1].isupper() and len(word) >= 3:
+                out.add(word.casefold()[:6])
+    return out
+
+
+def foreign_story(texts: list[str], kept: list[int], stems: dict[int, set[str]]) -> int | None:
     """Start (index into `kept`) of the largest block at the end, in the second half, that tells
     a story of its own: under 15 % of its words occur in the article before it, and it tells its
     own story, starting at the block's first line (a live-blog entry on another topic)."""
@@ -97,8 +117,9 @@ def foreign_story(kept: list[int], stems: dict[int, set[str]]) -> int | None:
     for pos in range(len(kept) - 2, (len(kept) + 1) // 2 - 1, -1):
         article: set[str] = set().union(*(stems[i] for i in kept[:pos]))
         block = [stems[i] for i in kept[pos:]]
+        names = set().union(*(name_stems(texts[i]) for i in kept[pos:]))
         opens = bool(_recurring(block) & block[0])  # the story starts at the block's first line
-        if opens and _share(set().union(*block), article) < 0.15 and own_story(block, article):
+        if opens and _share(set().union(*block), article) < 0.15 and own_story(block, article, names):
             found = pos
     return found
 
@@ -110,7 +131,7 @@ def mark_unrelated(board: Board, lex: Lexicon) -> None:
     if len(kept) < 4:
         return
     stems = {i: content_stems(texts[i], lex.stopwords) for i in kept}
-    starts = [p for p in (off_topic_run(board, kept, stems), foreign_story(kept, stems)) if p is not None]
+    starts = [p for p in (off_topic_run(board, kept, stems), foreign_story(texts, kept, stems)) if p is not None]
     if not starts or sum(len(texts[i]) for i in kept[min(starts):]) < 250:
         return
     for i in kept[min(starts):]:

@@ -152,13 +152,15 @@ def mark_attached_captions(board: Board) -> None:
 # ---------------------------------------------------------------- head of the page
 
 def mark_top_rubrics(board: Board) -> None:
-    """One-word lines above the first paragraph (except the very first line) are rubrics."""
+    """One-word lines above the first paragraph (except the very first line) are rubrics; a year
+    there heads a chronicle."""
     top = first_paragraph(board)
     for i in board.nonblank()[1:]:
         if i >= top:
             break
         text = board.texts[i]
-        if not board.dropped(i) and word_count(text) == 1 and not _SENTENCE_END.search(text):
+        if not board.dropped(i) and word_count(text) == 1 and not _SENTENCE_END.search(text) \
+                and not any(c.isdigit() for c in text):
             board.add(i, Cue("navigation", "one-word rubric above the article", STRONG))
 
 

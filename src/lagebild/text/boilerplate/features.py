@@ -25,6 +25,8 @@ _DATE_TIME = re.compile(
     r"|\d+(?:st|nd|rd|th)?\.?"  # 17., 2025, 3rd
 )
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+# a year or a month and year alone is a section heading of a chronicle ("1861", "Juni 2024")
+_BARE_PERIOD = re.compile(r"^\s*(?:[^\W\d_]+\.?\s+)?(?:1[0-9]|20)\d{2}\s*[:.]?\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[^\W_]")
@@ -96,9 +98,9 @@ def dateline(text: str, lex: Lexicon) -> Iterator[Cue]:
         return
     words = [w.rstrip(".") for w in _WORD.findall(_DATE_TIME.sub(" ", text))]
     other = [w for w in words if w.casefold() not in lex.meta_words]
-    if not other:
+    if not other and not _BARE_PERIOD.match(text):
         yield Cue("metadata", "date and time only", STRONG)
-    elif len(other) <= 3 and len(other) < len(words) and all(capitalised(w) for w in other) \
+    elif len(other) <= 3 and len(other) < len(words) and all(capitalised(w) for w in other) and "," in text \
             and has_date(text, lex) and not _SENTENCE_END.search(text.rstrip(".")):
         yield Cue("metadata", "place and date", STRONG)
 
@@ -237,21 +239,34 @@ def credit_start(text: str, lex: Lexicon) -> int | None:
     return credit_tail(text, lex)
 
 
+def _credit_words(text: str, lex: Lexicon) -> list[tuple[str, bool]]:
+    """(word, is an agency or credit word) pairs; a two-word entry ("Press Agency") is one word."""
+    raw = [w for w in re.split(r"[\s/]+", text) if w]
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(raw):
+        pair = f"{raw[i]} {raw[i + 1]}".casefold() if i + 1 < len(raw) else ""
+        if pair in lex.agencies or pair in lex.credit_labels:
+            out.append((pair, True))
+            i += 2
+            continue
+        word = raw[i].casefold()
+        out.append((raw[i], word in lex.agencies or word in lex.credit_labels))
+        i += 1
+    return out
+
+
 def agency_line(text: str, lex: Lexicon) -> bool:
-    """ "German Press Agency dpa", "(Example Graphics)", "dpa/AFP": agency or credit words only."""
+    """ "German Press Agency dpa", "(Example Graphics)", "dpa AFP": name words, then agency or credit
+    words to the end of the line (a bare name before them only with "Press Agency" or in brackets)."""
     bare = text.strip("()[] ")
-    words = [w for w in re.split(r"[\s/]+", bare) if w]
-    if not words or len(words) > 6 or _SENTENCE_END.search(bare):
+    words = _credit_words(bare, lex)
+    if not words or len(words) > 6 or _SENTENCE_END.search(bare) or not words[-1][1]:
         return False
-    lowered = " ".join(w.casefold() for w in words)
-    named = [p for p in lex.agencies | lex.credit_labels if " " in p and p in lowered]
-    rest = lowered
-    for phrase in named:
-        rest = rest.replace(phrase, " ")
-    known = sum(1 for w in rest.split() if w in lex.agencies or w in lex.credit_labels)
-    if not all(w in lex.agencies or w in lex.credit_labels or capitalised(w) for w in words):
+    first = next(i for i, (_, known) in enumerate(words) if known)
+    if not all(known for _, known in words[first:]) or not all(capitalised(w) for w, _ in words[:first]):
         return False
-    return known == len(rest.split()) or bool(named) or (known >= 1 and text.strip()[:1] == "(")
+    return first == 0 or " " in words[first][0] or text.strip()[:1] in "(["
 
 
 def byline(text: str, lex: Lexicon) -> Iterator[Cue]:
@@ -286,7 +301,12 @@ def _byline_word(word: str, lex: Lexicon) -> bool:
 
 
 def author_box(text: str, lex: Lexicon) -> Iterator[Cue]:
-    """A name followed by a newsroom job title: "Anna Muster Redakteurin", "Jan Probe, Korrespondent"."""
+    """A name followed by a newsroom job title: "Anna Muster Redakteurin", "Jan Probe, Korrespondent".
+
+    A longer line of capitalised words only is an English title-case headline, not an author box.
+    """
+    if word_count(text) > 4 and all(capitalised(w) for w in text.split()):
+        return
     words = [w.strip(",") for w in text.split()[:5]]
     names = 0
     for w in words:
@@ -338,7 +358,8 @@ def control_labels(text: str, lex: Lexicon) -> Iterator[Cue]:
     if not verbs:
         return
     rest = [w for i, w in enumerate(words) if i not in verbs]
-    if len(words) <= 4 and all(capitalised(w) or w.casefold() in lex.stopwords for w in rest):
+    decorated = body != text.strip()
+    if len(words) <= (4 if decorated else 2) and all(capitalised(w) or w.casefold() in lex.stopwords for w in rest):
         yield Cue("navigation", f"control label '{body[:30]}'", STRONG)
         return
     for i in verbs:
@@ -354,9 +375,9 @@ def masthead_words(text: str, lex: Lexicon) -> Iterator[Cue]:
     """A short line of capitalised words ending in a word of newspaper names ("Ukrinform Nachrichten",
     "NewsNation"). Weak alone: the head-of-page context decides."""
     words = _WORD.findall(text)
-    if not words or len(words) > 5 or _DIGIT.search(text) or re.search(r"[.!?:;,\"„“”»«]", text):
+    if not words or len(words) > 4 or _DIGIT.search(text) or re.search(r"[.!?:;,\"„“”»«]", text):
         return
-    if not all(capitalised(w) or w.casefold() in lex.stopwords for w in words):
+    if not all(capitalised(w) or (i == 0 and w.casefold() in lex.stopwords) for i, w in enumerate(words)):
         return
     last = words[-1].casefold()
     parts = re.split(r"[-]|(?<=[a-zäöüß])(?=[A-ZÄÖÜ])", words[-1])
@@ -382,12 +403,15 @@ def site_name(text: str, lex: Lexicon) -> Iterator[Cue]:
 
 
 def body_evidence(text: str, lex: Lexicon) -> Iterator[Cue]:
-    """Evidence for article text: a long paragraph, a quotation."""
+    """Evidence for article text: a long paragraph, a quotation, reported speech."""
     words = word_count(text)
     if words >= 60:
         yield Cue("body", f"long paragraph ({words} words)", -float(words // 60))
-    if _QUOTE.search(text) and words >= 8:
+    quote = _QUOTE.search(text)
+    if quote and word_count(quote.group(0)) >= 3:
         yield Cue("body", "quotes someone", -1.0)
+    elif any(w.casefold() in lex.reporting for w in _WORD.findall(text)):
+        yield Cue("body", "reports what someone said", -1.0)
 
 
 FEATURES: tuple[Callable[[str, Lexicon], Iterator[Cue]], ...] = (

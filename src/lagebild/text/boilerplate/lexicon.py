@@ -42,6 +42,7 @@ class Lexicon:
     media: tuple[str, ...]  # endings of nouns for the page itself
     ui_verbs: frozenset[str]
     note_heads: tuple[str, ...]
+    reporting: frozenset[str]  # verb forms of reported speech
     stopwords: frozenset[str]
 
 
@@ -117,5 +118,6 @@ def lexicon(code: str) -> Lexicon:
         media=tuple(_lower(code, "boilerplate_media")),
         ui_verbs=_lower(code, "boilerplate_ui_verbs"),
         note_heads=tuple(_lower(code, "boilerplate_note_heads")),
+        reporting=_lower(code, "boilerplate_reporting"),
         stopwords=_lower(code, "boilerplate_stopwords"),
     )
