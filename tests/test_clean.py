@@ -1,8 +1,6 @@
 """Tests for lagebild.text.clean: boilerplate lines of invented articles in German and English."""
 from __future__ import annotations
 
-from itertools import pairwise
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -134,7 +134,7 @@ def test_web_document_highlights(client: TestClient, doc_id: str) -> None:
     assert 'class="ann ent LOC" title="Kursk (LOC)"' in html
     assert 'class="ann time"' in html and 'class="ann claim' in html
     assert "Quelle: britischen Regierung" in html  # claim source on hover
-    assert 'class="removed"' in html and ">navigation<" in html  # dropped boilerplate, greyed, with its reason
+    assert 'class="removed"' in html and ">navigation: " in html  # dropped boilerplate, greyed, with its reason
 
 
 @pytest.mark.parametrize("field", ["outlet", "language", "date"])

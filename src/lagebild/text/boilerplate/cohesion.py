@@ -118,7 +118,7 @@ def foreign_story(texts: list[str], kept: list[int], stems: dict[int, set[str]])
         article: set[str] = set().union(*(stems[i] for i in kept[:pos]))
         block = [stems[i] for i in kept[pos:]]
         names = set().union(*(name_stems(texts[i]) for i in kept[pos:]))
-        opens = bool(_recurring(block) & block[0])  # the story starts at the block's first line
+        opens = len(_recurring(block) & block[0]) >= 2  # the story starts at the block's first line
         if opens and _share(set().union(*block), article) < 0.15 and own_story(block, article, names):
             found = pos
     return found

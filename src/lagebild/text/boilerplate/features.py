@@ -94,7 +94,7 @@ def separator(text: str, lex: Lexicon) -> Iterator[Cue]:
 
 def dateline(text: str, lex: Lexicon) -> Iterator[Cue]:
     """A dateline or time stamp: dates, clock times and meta words, maybe after a place name."""
-    if word_count(text) > 14 or not _DIGIT.search(text):
+    if word_count(text) > 14 or not _DIGIT.search(text) or _COUNTER.match(text):
         return
     words = [w.rstrip(".") for w in _WORD.findall(_DATE_TIME.sub(" ", text))]
     other = [w for w in words if w.casefold() not in lex.meta_words]
@@ -305,7 +305,7 @@ def author_box(text: str, lex: Lexicon) -> Iterator[Cue]:
 
     A longer line of capitalised words only is an English title-case headline, not an author box.
     """
-    if word_count(text) > 4 and all(capitalised(w) for w in text.split()):
+    if word_count(text) > 4 and all(capitalised(w) or w.casefold() in lex.stopwords for w in text.split()):
         return
     words = [w.strip(",") for w in text.split()[:5]]
     names = 0
