@@ -51,7 +51,8 @@ def _box_between(board: Board, first: int, last: int) -> bool:
     return any(board.kind(k) in BOX_KINDS for k in range(first + 1, last))
 
 
-def off_topic_run(board: Board, kept: list[int], stems: dict[int, set[str]]) -> int | None:
+def off_topic_run(board: Board, kept: list[int], stems: dict[int, set[str]],
+                  names: dict[int, set[str]]) -> int | None:
     """Start (index into `kept`) of a run of off-topic lines at the end, or None.
 
     A line of the second half (six content words or more) is off-topic when under 10 % of
@@ -88,8 +89,8 @@ def off_topic_run(board: Board, kept: list[int], stems: dict[int, set[str]]) -> 
         return None
     start = kept.index(min(block))
     article: set[str] = set().union(*(stems[i] for i in kept[:start]))
-    names = set().union(*(name_stems(board.texts[i]) for i in block))
-    return start if boxed and len(block) >= 2 or own_story([stems[i] for i in block], article, names) else None
+    named = set().union(*(names[i] for i in block))
+    return start if boxed and len(block) >= 2 or own_story([stems[i] for i in block], article, named) else None
 
 
 def own_story(block: list[set[str]], article: set[str], names: set[str]) -> bool:
@@ -109,7 +110,7 @@ def name_stems(text: str) -> set[str]:
     return out
 
 
-def foreign_story(texts: list[str], kept: list[int], stems: dict[int, set[str]]) -> int | None:
+def foreign_story(names: dict[int, set[str]], kept: list[int], stems: dict[int, set[str]]) -> int | None:
     """Start (index into `kept`) of the largest block at the end, in the second half, that tells
     a story of its own: under 15 % of its words occur in the article before it, and it tells its
     own story, starting at the block's first line (a live-blog entry on another topic)."""
@@ -117,9 +118,9 @@ def foreign_story(texts: list[str], kept: list[int], stems: dict[int, set[str]])
     for pos in range(len(kept) - 2, (len(kept) + 1) // 2 - 1, -1):
         article: set[str] = set().union(*(stems[i] for i in kept[:pos]))
         block = [stems[i] for i in kept[pos:]]
-        names = set().union(*(name_stems(texts[i]) for i in kept[pos:]))
         opens = len(_recurring(block) & block[0]) >= 2  # the story starts at the block's first line
-        if opens and _share(set().union(*block), article) < 0.15 and own_story(block, article, names):
+        if opens and _share(set().union(*block), article) < 0.15 and \
+                own_story(block, article, set().union(*(names[i] for i in kept[pos:]))):
             found = pos
     return found
 
@@ -131,7 +132,9 @@ def mark_unrelated(board: Board, lex: Lexicon) -> None:
     if len(kept) < 4:
         return
     stems = {i: content_stems(texts[i], lex.stopwords) for i in kept}
-    starts = [p for p in (off_topic_run(board, kept, stems), foreign_story(texts, kept, stems)) if p is not None]
+    names = {i: name_stems(texts[i]) for i in kept}
+    starts = [p for p in (off_topic_run(board, kept, stems, names), foreign_story(names, kept, stems))
+              if p is not None]
     if not starts or sum(len(texts[i]) for i in kept[min(starts):]) < 250:
         return
     for i in kept[min(starts):]:

@@ -260,6 +260,8 @@ def agency_line(text: str, lex: Lexicon) -> bool:
     """ "German Press Agency dpa", "(Example Graphics)", "dpa AFP": name words, then agency or credit
     words to the end of the line (a bare name before them only with "Press Agency" or in brackets)."""
     bare = text.strip("()[] ")
+    if word_count(bare) > 8:
+        return False
     words = _credit_words(bare, lex)
     if not words or len(words) > 6 or _SENTENCE_END.search(bare) or not words[-1][1]:
         return False
@@ -322,9 +324,10 @@ def author_box(text: str, lex: Lexicon) -> Iterator[Cue]:
 # ---------------------------------------------------------------- words of boxes
 
 def cue_phrases(text: str, lex: Lexicon) -> Iterator[Cue]:
-    """Phrases of appeals, notes and boxes (`boilerplate_cues`), and reader address on short lines."""
+    """Phrases of appeals, notes and boxes (`boilerplate_cues`; on short lines also the other
+    languages'), and reader address on short lines."""
     short = word_count(text) <= 25
-    for cue in lex.cues:
+    for cue in lex.cues + lex.foreign_cues if short else lex.cues:
         match = cue.pattern.search(text)
         if match and (cue.kind != "address" or short):
             label = "addresses the reader" if cue.kind == "address" else f"'{match.group(0).strip()[:30]}'"

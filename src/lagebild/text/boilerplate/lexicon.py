@@ -29,6 +29,9 @@ class Lexicon:
     lines: dict[str, str]  # normalised whole line -> kind ("teilen" -> navigation)
     glued: frozenset[str]  # line entries without spaces, for "KommentareDrucken"
     cues: tuple[CuePattern, ...]
+    # the other languages' cue phrases without their reader address (which would misread quotes),
+    # for short lines: pages mix their UI languages ("Read more »" on a German page)
+    foreign_cues: tuple[CuePattern, ...]
     calls: tuple[tuple[re.Pattern[str], str], ...]  # imperative opener -> kind
     credit_labels: frozenset[str]  # foto, photo, bild, ...
     agencies: frozenset[str]  # dpa, getty, images, press agency, ...
@@ -74,14 +77,12 @@ def _byline_pattern(openers: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternatives})(?:\s*:\s*|\s+)(?P<rest>\S.*)$", re.IGNORECASE)
 
 
-def _cues(code: str) -> tuple[CuePattern, ...]:
-    """The language's cue phrases, then the other languages' (pages mix their UI languages)
-    without their reader address, which would misread quotes."""
+def _cues(codes: tuple[str, ...], address: bool = True) -> tuple[CuePattern, ...]:
     out = []
-    for c in dict.fromkeys((code, *lang.SUPPORTED)):
+    for c in codes:
         for pattern, value in lang.table(c, "boilerplate_cues").items():
             kind, _, weight = value.partition(" ")
-            if c == code or kind != "address":
+            if address or kind != "address":
                 out.append(CuePattern(re.compile(pattern, re.IGNORECASE), kind, int(weight or 1)))
     return tuple(out)
 
@@ -104,7 +105,8 @@ def lexicon(code: str) -> Lexicon:
         code=code,
         lines=lines,
         glued=frozenset(k.replace(" ", "") for k in lines),
-        cues=_cues(code),
+        cues=_cues((code,)),
+        foreign_cues=_cues(tuple(c for c in lang.SUPPORTED if c != code), address=False),
         calls=_calls(code),
         credit_labels=_shared(code, "boilerplate_credit_labels"),
         agencies=_shared(code, "boilerplate_agencies"),
