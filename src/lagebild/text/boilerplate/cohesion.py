@@ -12,7 +12,7 @@ from functools import lru_cache
 from lagebild import lang
 from lagebild.text.boilerplate.context import Board
 from lagebild.text.boilerplate.lexicon import Lexicon
-from lagebild.text.boilerplate.scorer import BOX_KINDS, STRONG, Cue
+from lagebild.text.boilerplate.scorer import BLOCK, BOX_KINDS, Cue
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
@@ -138,4 +138,4 @@ def mark_unrelated(board: Board, lex: Lexicon) -> None:
     if not starts or sum(len(texts[i]) for i in kept[min(starts):]) < 250:
         return
     for i in kept[min(starts):]:
-        board.add(i, Cue("unrelated", "another story: shares almost no words with the article", STRONG))
+        board.add(i, Cue("unrelated", "another story: shares almost no words with the article", BLOCK))

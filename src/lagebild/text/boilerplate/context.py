@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from lagebild.text.boilerplate.features import capitalised, word_count
-from lagebild.text.boilerplate.scorer import BOX_KINDS, STRONG, Cue, Verdict, decide
+from lagebild.text.boilerplate.scorer import BLOCK, BOX_KINDS, STRONG, Cue, Verdict, decide
 
 _SENTENCE_END = re.compile(r"[.!?…:“”\"»«)]\s*$")
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
@@ -112,9 +112,9 @@ def mark_repeats(board: Board) -> None:
         size = _overlap(words[a], words[b])
         if size:
             label = f"repeats {size} words of the line before"
-            board.add(b, Cue("duplicate", label, STRONG))
+            board.add(b, Cue("duplicate", label, BLOCK))
             if not board.dropped(a):
-                board.add(a, Cue("duplicate", "repeated by the line after", STRONG))
+                board.add(a, Cue("duplicate", "repeated by the line after", BLOCK))
 
 
 # ---------------------------------------------------------------- captions

@@ -130,13 +130,14 @@ def update_note(text: str, lex: Lexicon) -> Iterator[Cue]:
 
 
 def link_list(text: str, lex: Lexicon) -> Iterator[Cue]:
-    """Menu items: known furniture words, "A | B | C" of short items, or items glued together."""
+    """Menu items: known furniture words, "A | B | C" of short items (maybe after a label), or
+    items glued together."""
     reason = furniture_kind(text, lex)
     if reason:
         yield Cue(reason, f"page furniture '{text[:30]}'", STRONG)
         return
     parts = [p.strip() for p in _LINK_SEPARATORS.split(f" {text} ") if p.strip()]
-    if len(parts) >= 3 and all(word_count(p) <= 3 and not _SENTENCE_END.search(p) for p in parts):
+    if len(parts) >= 3 and all(word_count(p) <= 3 and not _SENTENCE_END.search(p) for p in parts[1:]):
         yield Cue("navigation", "link list", STRONG)
     elif word_count(text) <= 6 and any(len(_CAMEL.findall(w)) >= 2 for w in text.split()):
         yield Cue("navigation", "menu items glued together", 2.0)
@@ -225,7 +226,15 @@ def credit(text: str, lex: Lexicon) -> Iterator[Cue]:
 def _label_pattern(code: str) -> re.Pattern[str]:
     labels = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon(code).credit_labels, key=len,
                                                                          reverse=True))
-    return re.compile(rf"(?:^|[.!?)]\s*|[(\[]|\s[–—−-]\s*)(?:{labels})\s*:\s*[^.!?:]{{1,90}}$", re.IGNORECASE)
+    tail = r"(?:[^.!?:]|\.(?!\s+\S)){1,90}"  # a name, maybe with abbreviation dots ("F.A.Z."), no sentence
+    return re.compile(rf"(?:^|[.!?)]\s*|[(\[]|\s[–—−-]\s*)(?:{labels})\s*:\s*{tail}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _bracket_pattern(code: str) -> re.Pattern[str]:
+    """A bracketed photo credit closing a line: "(AP Photo/Jane Doe, File)", "(Foto: dpa)"."""
+    labels = "|".join(re.escape(w) for w in sorted(lexicon(code).credit_labels, key=len, reverse=True))
+    return re.compile(rf"\((?:[\w.&-]+\s+)?(?:{labels})\b[^()]{{0,60}}\)\s*$", re.IGNORECASE)
 
 
 def credit_start(text: str, lex: Lexicon) -> int | None:
@@ -236,6 +245,9 @@ def credit_start(text: str, lex: Lexicon) -> int | None:
     label = _label_pattern(lex.code).search(text)
     if label:
         return label.start() + len(label.group(0)) - len(label.group(0).lstrip(" .!?)([–—−-"))
+    bracket = _bracket_pattern(lex.code).search(text)
+    if bracket:
+        return bracket.start()
     return credit_tail(text, lex)
 
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 THRESHOLD = 2.0
 STRONG = 3.0  # a cue that decides on its own, even against a little body evidence
+# a judgment about the block a line belongs to (another story, a box split into repeats): the
+# line's own evidence of being article text does not weigh against it
+BLOCK = 6.0
 SHARED = frozenset({"address", "body"})
 # kinds that open a box: the lines after them belong to it until article text resumes
 BOX_KINDS = frozenset({"newsletter", "donation", "editorial", "comments", "related"})
