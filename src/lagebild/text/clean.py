@@ -3,7 +3,7 @@
 Every raw line gets a verdict (`Line.keep`, `Line.reason`) from one transparent scorer
 (`text/boilerplate/scorer.py`) over cues found in three passes:
 
-1. **line features** (`features.py`), one line at a time: separators and link lists,
+1. **line features** (`features.py`, `credits.py`), one line at a time: separators and link lists,
    datelines and read times, bylines and a name with a newsroom job title, photo credits
    (after "Foto:"/"Photo:", ©, agency chains with "/" and "via"), gallery counters and
    caption position marks, update stamps, page-control labels, imperative calls to
@@ -25,9 +25,10 @@ from lagebild import lang
 from lagebild.model import Document, Line
 from lagebild.text.boilerplate.cohesion import mark_unrelated
 from lagebild.text.boilerplate.context import CONTEXT_RULES, Board
-from lagebild.text.boilerplate.features import line_cues, strip_prefix
+from lagebild.text.boilerplate.features import line_cues
 from lagebild.text.boilerplate.lexicon import lexicon
 from lagebild.text.boilerplate.scorer import Verdict
+from lagebild.text.boilerplate.tokens import strip_prefix
 
 
 def judge(texts: list[str], code: str) -> list[Verdict | None]:

@@ -1,2 +1,3 @@
-"""Boilerplate removal that holds for any outlet: lexicon access, line features, one scorer,
-context rules and topical cohesion. The `clean` stage in `text/clean.py` puts them together."""
+"""Boilerplate removal that holds for any outlet: lexicon access (`lexicon`), tokens and line
+features (`tokens`, `features`, `credits`), one scorer (`scorer`), context rules (`context`) and
+topical cohesion (`cohesion`). The `clean` stage in `text/clean.py` puts them together."""

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from lagebild.text.boilerplate.features import capitalised, word_count
 from lagebild.text.boilerplate.scorer import BLOCK, BOX_KINDS, STRONG, Cue, Verdict, decide
+from lagebild.text.boilerplate.tokens import capitalised, word_count
 
 _SENTENCE_END = re.compile(r"[.!?…:“”\"»«)]\s*$")
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
