@@ -67,6 +67,9 @@ def inside(line: str, language: str) -> list[str]:
     ("(Example Graphics)", "en", "credit"),
     ("Die Kandidatin (l.) und ihr Herausforderer (r.) vor dem Fernsehduell im Sender.", "de", "caption"),
     ("The mayor (C) tours the flooded high street with rescue workers.", "en", "caption"),
+    ("Volunteers carry sandbags to the dyke on Tuesday. (AFP / Jane Doe)", "en", "caption"),
+    ("FILE - The old stone bridge before it was washed away, May 2, 2021. (AP Photo/John Roe, File)", "en",
+     "caption"),
     # gallery counters
     ("3/12 Helfer errichten in der Nacht einen Damm aus Sandsäcken.", "de", "caption"),
     ("2 / 15", "en", "caption"),
@@ -119,6 +122,7 @@ def test_boilerplate_drops_line_of_each_kind(line: str, language: str, kind: str
     ("LYON (AFP) – Die Polizei hat bei den Protesten gegen die Rentenreform 40 Menschen festgenommen.", "de"),
     ("RIVERTON, Example State (AP) — The river crested overnight, officials said.", "en"),
     ("Der Kandidat will nach eigenen Worten weiter antreten. (ab/dpa)", "de"),
+    ("The minister will visit the valley on Friday. (AFP/Reuters)", "en"),
     # a bullet summary and a date inside a sentence
     ("- Die Wahlbeteiligung stieg auf 61 Prozent", "de"),
     ("Am 17.03.2024 wählten die Bürger einen neuen Landtag.", "de"),
@@ -201,6 +205,25 @@ def test_boilerplate_keeps_ticker_entry_on_the_same_story() -> None:
              "", "Die Regierungspartei hat die Opposition zu ersten Gesprächen über eine Koalition eingeladen. "
                  "Nach der Wahl am Sonntag fehlen beiden Lagern Stimmen für eine eigene Mehrheit im Landtag."]
     assert kinds([*ELECTION_DE, *entry], "de") == {}
+
+
+def test_boilerplate_agency_credit_under_article_keeps_last_sentence() -> None:
+    lines = [*FLOOD_EN, "REUTERS"]
+    assert kinds(lines, "en") == {7: "credit"}
+
+
+def test_boilerplate_drops_title_shown_again_and_tag_list() -> None:
+    title = "Floodwaters force hundreds to flee river valley"
+    lines = [title, "Share", "Updated 9:15 AM", title, *FLOOD_EN, "Floods", "Weather", "River valley"]
+    assert kinds(lines, "en") == {2: "navigation", 3: "metadata", 4: "duplicate", 11: "navigation",
+                                  12: "navigation", 13: "navigation"}
+
+
+def test_boilerplate_drops_teaser_links_after_related_header() -> None:
+    teasers = ["Latest stories from the newsroom:",
+               "- Council approves new flood barrier after a long debate - March 3, 2024",
+               "- Farmers count the cost of a wet spring and ask the ministry for help - March 2, 2024"]
+    assert kinds([*FLOOD_EN, "", *teasers], "en") == {8: "related", 9: "related", 10: "related"}
 
 
 # ------------------------------------------------------------------ reasons and the scorer

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from lagebild.text.boilerplate.credits import AGENCY_ONLY
 from lagebild.text.boilerplate.scorer import BLOCK, BOX_KINDS, STRONG, Cue, Verdict, decide
 from lagebild.text.boilerplate.tokens import capitalised, word_count
 
@@ -67,8 +68,8 @@ def is_paragraph(text: str) -> bool:
     return word_count(text) >= 12 and bool(_SENTENCE_END.search(text))
 
 
-def heading_like(text: str) -> bool:
-    return 0 < word_count(text) <= 15 and not text.rstrip().endswith((".", "!", "?"))
+def heading_like(text: str, longest: int = 15) -> bool:
+    return 0 < word_count(text) <= longest and not text.rstrip().endswith((".", "!", "?"))
 
 
 def first_paragraph(board: Board) -> int:
@@ -79,16 +80,34 @@ def first_paragraph(board: Board) -> int:
 # ---------------------------------------------------------------- repeated lines
 
 def mark_duplicates(board: Board) -> None:
-    """A line repeated right after itself (dropped or blank lines between) is a caption shown twice.
-
-    Both copies go, except when the first is the opening line (a title shown twice keeps one).
-    """
+    """A line repeated right after itself (dropped or blank lines between) is a caption shown twice:
+    both copies go, except when the first is the opening line (a title shown twice keeps one).
+    A line of five words or more that repeats any earlier line goes too (a title shown again)."""
     idx = board.kept()
     for a, b in pairwise(idx):
         if board.texts[a] == board.texts[b] and word_count(board.texts[a]) >= 3:
+            if a == idx[0]:
+                board.add(b, Cue("duplicate", "repeats the title", STRONG))
+                continue
             board.add(b, Cue("caption", "shown twice", STRONG))
-            if a != idx[0]:
-                board.add(a, Cue("caption", "shown twice", STRONG))
+            board.add(a, Cue("caption", "shown twice", STRONG))
+    seen: set[str] = set()
+    for i in idx:
+        text = board.texts[i]
+        if text in seen and word_count(text) >= 5 and not board.dropped(i):
+            board.add(i, Cue("duplicate", "repeats an earlier line", STRONG))
+        seen.add(text)
+
+
+def mark_tail_links(board: Board) -> None:
+    """Three short lines or more in a row after the last paragraph are a tag or link list."""
+    kept = board.kept()
+    last = max((i for i in kept if is_paragraph(board.texts[i])), default=len(board.texts))
+    run = [i for i in kept if i > last]
+    if len(run) >= 3 and all(word_count(board.texts[i]) <= 3 and not _SENTENCE_END.search(board.texts[i])
+                             for i in run):
+        for i in run:
+            board.add(i, Cue("navigation", "tag or link list after the article", STRONG))
 
 
 def _overlap(before: list[str], after: list[str]) -> int:
@@ -141,6 +160,8 @@ def mark_attached_captions(board: Board) -> None:
         kind = board.kind(i)
         if kind not in ("caption", "credit") or (kind == "credit" and _YEAR.search(board.texts[i])):
             continue
+        if any(c.label == AGENCY_ONLY for c in board.cues[i]):
+            continue  # "REUTERS" under the article credits the text, not a photo
         neighbours = (i - 1, i + 1) if spaced else (i - 1,) if kind == "credit" else ()
         for j in neighbours:
             if not 0 <= j < len(board.texts) or not board.texts[j] or board.dropped(j):
@@ -236,7 +257,7 @@ def mark_teasers(board: Board) -> None:
         j = i + 1
         while j < len(board.texts) and not board.texts[j]:
             j += 1
-        while j < len(board.texts) and board.texts[j] and not board.dropped(j) and heading_like(board.texts[j]):
+        while j < len(board.texts) and board.texts[j] and not board.dropped(j) and heading_like(board.texts[j], 25):
             run.append(j)
             j += 1
         if len(run) >= 2:
@@ -262,4 +283,4 @@ def mark_boxes(board: Board) -> None:
 
 
 CONTEXT_RULES = (mark_duplicates, mark_repeats, mark_attached_captions, mark_breadcrumbs, mark_top_rubrics,
-                 mark_masthead, mark_ticker_headings, mark_teasers, mark_boxes)
+                 mark_masthead, mark_ticker_headings, mark_teasers, mark_boxes, mark_tail_links)

@@ -10,6 +10,8 @@ from lagebild.text.boilerplate.scorer import STRONG, Cue
 from lagebild.text.boilerplate.tokens import DIGIT, SENTENCE_END, capitalised, ends_with_any, name_like, word_count
 
 _GLUED_END = re.compile(r"[.!?:;)](?=[A-ZÄÖÜ])")
+_BRACKETED_CHAIN = re.compile(r"\(([^()]*/[^()]*)\)\s*$")
+AGENCY_ONLY = "agency name only"  # the credit of the text, not of a photo
 
 
 def _credit_piece(piece: str, lex: Lexicon) -> bool:
@@ -52,7 +54,8 @@ def credit(text: str, lex: Lexicon) -> Iterator[Cue]:
         yield Cue("credit" if alone else "caption",
                   f"credit '{stripped[start:start + 40].strip()}'", STRONG)
     elif agency_line(stripped, lex):
-        yield Cue("credit", "agency name only", STRONG)
+        pictures = any(w.casefold().strip("()[]") in lex.credit_labels for w in stripped.split())
+        yield Cue("credit", "picture credit" if pictures else AGENCY_ONLY, STRONG)
 
 
 @lru_cache(maxsize=8)
@@ -78,10 +81,25 @@ def credit_start(text: str, lex: Lexicon) -> int | None:
     label = _label_pattern(lex.code).search(text)
     if label:
         return label.start() + len(label.group(0)) - len(label.group(0).lstrip(" .!?)([–—−-"))
-    bracket = _bracket_pattern(lex.code).search(text)
+    bracket = _bracket_pattern(lex.code).search(text) or _bracketed_chain(text, lex)
     if bracket:
         return bracket.start()
     return credit_tail(text, lex)
+
+
+def _bracketed_chain(text: str, lex: Lexicon) -> re.Match[str] | None:
+    """A bracketed photo credit without a label: "(STR / AFP / Getty Images)", "(REUTERS / Jane Doe)".
+
+    Every piece is capitalised and one is a name of two words; an agency tag of the text
+    ("(ab/dpa)", "(AFP/Reuters)") is not a photo credit.
+    """
+    match = _BRACKETED_CHAIN.search(text)
+    if not match:
+        return None
+    pieces = [p.strip() for p in match.group(1).split("/")]
+    named = any(len(p.split()) == 2 and all(capitalised(w) for w in p.split()) for p in pieces)
+    known = any(w.casefold() in lex.agencies for p in pieces for w in p.split())
+    return match if named and known and all(p and capitalised(p) for p in pieces) else None
 
 
 def _credit_words(text: str, lex: Lexicon) -> list[tuple[str, bool]]:
