@@ -15,15 +15,12 @@ from itertools import pairwise
 
 from lagebild.text.boilerplate.credits import AGENCY_ONLY
 from lagebild.text.boilerplate.scorer import BLOCK, BOX_KINDS, STRONG, Cue, Verdict, decide
-from lagebild.text.boilerplate.tokens import capitalised, word_count
+from lagebild.text.boilerplate.tokens import LIST_MARK, WORD, YEAR, capitalised, word_count
 
 _SENTENCE_END = re.compile(r"[.!?…:“”\"»«)]\s*$")
 _INNER_SENTENCE = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—*•→▶►>]+)\s+")
 _BULLET = re.compile(r"^\s*[•→▶►✓✔*·–-]\s*\S")
 _CLOCK = re.compile(r"^\W*\d{1,2}[.:]\d{2}\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 @dataclass
@@ -158,7 +155,7 @@ def mark_attached_captions(board: Board) -> None:
     spaced = blank_separated(board.texts)
     for i in range(len(board.texts)):
         kind = board.kind(i)
-        if kind not in ("caption", "credit") or (kind == "credit" and _YEAR.search(board.texts[i])):
+        if kind not in ("caption", "credit") or (kind == "credit" and YEAR.search(board.texts[i])):
             continue
         if any(c.label == AGENCY_ONLY for c in board.cues[i]):
             continue  # "REUTERS" under the article credits the text, not a photo
@@ -188,9 +185,9 @@ def mark_top_rubrics(board: Board) -> None:
 def _masthead_shape(text: str) -> bool:
     """A name of up to three capitalised words, maybe with a tagline after a dash, no digits and
     no sentence or title punctuation ("Elbtal Morgenbote", "OSTWIND – Magazin für Politik")."""
-    if len(_WORD.findall(text)) > 6 or re.search(r"\d|[.!?:;,\"„“”»«]", text):
+    if len(WORD.findall(text)) > 6 or re.search(r"\d|[.!?:;,\"„“”»«]", text):
         return False
-    name = _WORD.findall(re.split(r"\s[–—|-]\s", text)[0])
+    name = WORD.findall(re.split(r"\s[–—|-]\s", text)[0])
     return 0 < len(name) <= 3 and all(capitalised(w) for w in name)
 
 
@@ -219,7 +216,7 @@ def mark_breadcrumbs(board: Board) -> None:
     while changed:
         changed = False
         for i, text in enumerate(board.texts):
-            if board.dropped(i) or not _LIST_MARK.match(text) or word_count(text) > 5 or text.rstrip().endswith("."):
+            if board.dropped(i) or not LIST_MARK.match(text) or word_count(text) > 5 or text.rstrip().endswith("."):
                 continue
             if any(0 <= j < len(board.texts) and board.kind(j) == "navigation" for j in (i - 1, i + 1)):
                 board.add(i, Cue("navigation", "breadcrumb item", STRONG))

@@ -14,12 +14,12 @@ DATE_TIME = re.compile(
     r"|\d{1,2}:\d{2}(?::\d{2})?"  # 15:03
     r"|\d+(?:st|nd|rd|th)?\.?"  # 17., 2025, 3rd
 )
-_YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
+YEAR = re.compile(r"\b(?:1[6-9]|20)\d{2}\b")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 DIGIT = re.compile(r"\d")
 SENTENCE_END = re.compile(r"[.!?…]\s*$")
 _EDGE = re.compile(r"^[\W\d_]+|[\W_]+$")
-_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—*•→▶►>]+)\s+")
+LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[-–—*•→▶►>]+)\s+")
 
 def strip_prefix(text: str) -> str:
     """The line without a leading scraper metadata prefix such as "date 2025-07 "."""
@@ -28,7 +28,7 @@ def strip_prefix(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower-cased line without list numbers, bullets and edge punctuation."""
-    text = _LIST_MARK.sub("", text.strip())
+    text = LIST_MARK.sub("", text.strip())
     return " ".join(_EDGE.sub("", text.casefold()).split())
 
 
@@ -55,7 +55,7 @@ def name_like(word: str, lex: Lexicon) -> bool:
 
 def has_date(text: str, lex: Lexicon) -> bool:
     """True when the line holds a year, a numeric date or a day with a month name."""
-    if _YEAR.search(text) or re.search(r"\d{1,2}[./]\d{1,2}[./]", text):
+    if YEAR.search(text) or re.search(r"\d{1,2}[./]\d{1,2}[./]", text):
         return True
     words = {w.casefold().rstrip(".") for w in WORD.findall(text)}
     return bool(DIGIT.search(text)) and bool(words & lex.meta_words)
