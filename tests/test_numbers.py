@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lagebild.extract.numbers import german_compound, multiplier, parse_number
+from lagebild.extract.numbers import glued_number, multiplier, parse_number
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
@@ -62,8 +62,8 @@ def test_numbers_multiplier(word: str, language: str, factor: float | None) -> N
 
 
 @pytest.mark.parametrize(("word", "expected"), [("siebenhundertzwölf", 712), ("zweitausend", 2000), ("zweiten", None)])
-def test_numbers_german_compound(word: str, expected: float | None) -> None:
-    assert german_compound(word) == expected
+def test_numbers_glued_number(word: str, expected: float | None) -> None:
+    assert glued_number(word, "de") == expected
 
 
 @given(st.text(max_size=30))

@@ -21,3 +21,15 @@ class StoreError(LagebildError):
 
 class UsageError(LagebildError):
     """The caller asked for something that cannot work (bad option, unknown format)."""
+
+
+class LanguageError(LagebildError):
+    """A language folder under lang/ is incomplete or malformed (the message names the file)."""
+
+
+class UnsupportedLanguage(LagebildError):
+    """A text is in a language lagebild has no folder for; it is kept but not analyzed."""
+
+    def __init__(self, language: str, supported: tuple[str, ...]) -> None:
+        super().__init__(f"language {language!r} is not supported: lagebild reads {', '.join(supported)}")
+        self.language = language

@@ -2,12 +2,18 @@
 
 A `Document` is created by a reader (`ingest/`), filled in place by the
 per-document stages (`text/`, `extract/`) and then written to the store.
-Every offset (`start`, `end`) indexes into `Document.text`, the cleaned body.
+
+One span convention everywhere: half-open. Character offsets (`start`, `end`) index
+into `Document.text` (`text[start:end]`); token spans are half-open index ranges into
+`Sentence.tokens` (`tokens[start:end]`).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
+
+Span = tuple[int, int]  # half-open token index range
 
 
 @dataclass
@@ -28,6 +34,120 @@ class Token:
     kind: str = "regular"  # somajo token class: regular, number, ordinal, date, symbol, ...
     pos: str = ""  # STTS tag from HanTa (NE, NN, ADJA, VVFIN, ...)
     lemma: str = ""
+    parts: tuple[str, ...] = ()  # a compound noun's parts by lemma ("Bausoldaten": Bau, Soldat); () if simple
+
+
+@dataclass
+class Phrase:
+    """A noun phrase (token indices into `Sentence.tokens`)."""
+
+    start: int  # first token, determiners included
+    end: int  # half-open
+    head: int  # the head noun (or name)
+    determiners: tuple[int, ...] = ()
+    modifiers: tuple[int, ...] = ()  # adjectives, noun modifiers ("spy" in "spy agency"), possessives
+    numerals: tuple[int, ...] = ()
+    compound: tuple[str, ...] = ()  # the head as compound parts by lemma: (Bau, Soldat); (Soldat,) if simple
+    genitive: int | None = None  # index in `Syntax.phrases` of a genitive/"of" phrase attached after it
+    place: Span | None = None  # a place attached after it ("der Generalstab in Seoul": "in Seoul")
+
+    @property
+    def core(self) -> int:
+        """The first token after the determiners."""
+        return self.determiners[-1] + 1 if self.determiners else self.start
+
+
+@dataclass
+class Clause:
+    """A clause: its tokens (a main clause may enclose a relative clause) and what its verbs say."""
+
+    tokens: tuple[int, ...]  # token indices, sorted
+    kind: str = "main"  # main, subordinate, relative, parenthetical
+    finite: int | None = None  # the finite verb
+    verbs: tuple[int, ...] = ()
+    modals: tuple[int, ...] = ()
+    tense: str = ""  # present, past, perfect, future ("" without a finite verb)
+    mood: str = ""  # indicative, subjunctive1 (Konjunktiv I), subjunctive2 (Konjunktiv II)
+    negated: bool = False
+    subject: Span | None = None  # the subject phrase or pronoun
+    parent: int | None = None  # index of the clause it depends on or continues
+    relation: str = ""  # how it joins its parent: coordinated, infinitive, embedded
+    antecedent: Span | None = None  # a relative clause: the tokens before it, where its noun stands
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1] + 1
+
+
+@dataclass
+class Syntax:
+    """The structure of one sentence, computed once by `text.syntax` and read by every extractor."""
+
+    phrases: list[Phrase] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    boundaries: tuple[int, ...] = ()  # punctuation tokens between clause segments (, ; : – ( ) quotes)
+    breaks: tuple[int, ...] = ()  # semicolons: two sentences in one
+    colons: tuple[int, ...] = ()  # colons: what follows has its own tense
+    conjunct_breaks: tuple[int, ...] = ()  # where one coordinated main clause ends and the next begins
+    asides: tuple[Span, ...] = ()  # relative clauses and brackets
+    participials: tuple[Span, ...] = ()  # comma phrases opened by a participle (", most likely filled with")
+    quotes: tuple[Span, ...] = ()  # direct quotation (token spans, the marks excluded)
+    size: int = 0  # number of tokens
+
+    def segment(self, i: int) -> Span:
+        """The tokens between the clause punctuation around token i."""
+        return _between(self.boundaries, i, self.size)
+
+    def part(self, i: int) -> Span:
+        """The part of the sentence between semicolons that holds token i."""
+        return _between(self.breaks, i, self.size)
+
+    def colon_part(self, i: int) -> Span:
+        """The part between colons and semicolons that holds token i."""
+        return _between(tuple(sorted(self.breaks + self.colons)), i, self.size)
+
+    def colon_parts(self) -> list[Span]:
+        """The parts of the sentence between colons and semicolons (each has its own tense)."""
+        marks = sorted(self.breaks + self.colons)
+        edges = [-1, *marks, self.size]
+        return [(a + 1, b) for a, b in zip(edges, edges[1:], strict=False) if b > a + 1]
+
+    def conjunct(self, i: int) -> Span:
+        """The coordinated main clause that holds token i."""
+        return _between(self.conjunct_breaks, i, self.size)
+
+    def phrase_from(self, i: int) -> Phrase | None:
+        """The noun phrase that starts at token i (its determiners or its first word)."""
+        for p in self.phrases:
+            if p.start <= i <= p.core and i < p.end:
+                return p
+        return None
+
+    def phrase_ending(self, end: int) -> Phrase | None:
+        """The noun phrase whose last token is end - 1."""
+        return next((p for p in self.phrases if p.end == end), None)
+
+    def phrase_at(self, i: int) -> Phrase | None:
+        """The noun phrase that holds token i."""
+        return next((p for p in self.phrases if p.start <= i < p.end), None)
+
+    def clause_of(self, i: int) -> Clause | None:
+        """The clause that holds token i."""
+        return next((c for c in self.clauses if i in c.tokens), None)
+
+
+def _between(marks: tuple[int, ...], i: int, size: int) -> Span:
+    """The half-open span between the marks (or the sentence edges) around token i; a mark
+    at i itself belongs to the span it stands in."""
+    k = bisect_left(marks, i)
+    first = marks[k - 1] + 1 if k > 0 else 0
+    j = bisect_right(marks, i)
+    last = marks[j] if j < len(marks) else size
+    return first, last
 
 
 @dataclass
@@ -37,6 +157,9 @@ class Sentence:
     end: int
     text: str
     tokens: list[Token] = field(default_factory=list)
+    paragraph: int = 0  # index of the paragraph (non-blank line of the text) it stands in
+    headline: bool = False  # it is (part of) the headline
+    syntax: Syntax = field(default_factory=Syntax)
 
 
 @dataclass
@@ -69,6 +192,56 @@ class TimeExpr:
     kind: str = "date"  # date or duration
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a sentence as the quantities stage reads it: value, bounds, unit and
+    what it counts by the words around it. Later stages read it and never change it."""
+
+    sentence: int  # index into Document.sentences
+    value: float
+    start: int  # char offsets of the quoted span (bound word .. measure), half-open
+    end: int
+    first: int  # token span of the quoted span in the sentence, half-open
+    stop: int
+    number: int  # token index of the (first) number token
+    value_max: float | None = None
+    approx: bool = False
+    vague: bool = False
+    bound: str = ""  # "approx" or "max" (bis zu / up to)
+    unit: str = "other"
+    measure: str = ""
+    measure_lemma: str = ""
+    head: int | None = None  # token index of the counted noun
+    anaphoric: bool = False  # counted by a bare count noun ("their number", "the total")
+    in_date: bool = False  # the number stands inside a date expression ("am 12. März 2024")
+
+    @property
+    def has_head(self) -> bool:
+        return self.head is not None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A place in a sentence that says who says so ("laut X", "X sagte")."""
+
+    sentence: int
+    token: int  # token index of the cue word
+    source: str  # who, as written
+
+
+@dataclass
+class Attribution:
+    """Who the statements of one sentence are attributed to (the attribution stage)."""
+
+    sentence: int
+    cues: tuple[Cue, ...] = ()
+    own: str = ""  # the source of the sentence as a whole (a cue outside asides)
+    passage: str = ""  # the source the sentence hands on: its own, or the one it continues
+    inherits: bool = False  # it continues the report of the sentence before (indirect speech)
+    reported: bool = False  # it is in indirect speech or a hearsay report itself
+    back: str = ""  # the next sentence names this one's source ("Das teilte X mit.")
+
+
 @dataclass
 class Claim:
     """A quantitative claim: a number, what it counts, who says so, how firmly."""
@@ -89,6 +262,11 @@ class Claim:
     time: str | None = None  # ISO value of the time the claim refers to, if stated in its sentence
     sentence: int = 0  # index into Document.sentences
     id: str = ""  # stable id, set by the pipeline: "<doc id>:c<n>"
+    # what its clause says about the count (for grouping across documents)
+    qualifiers: tuple[str, ...] = ()  # killed, wounded, initial, additional; prospective (may still come)
+    origin: str = ""  # where the counted things come from ("aus Indien" -> India)
+    destination: str = ""  # where they go ("nach Russland" -> Russia)
+    bound_side: str = ""  # "min" for a floor ("mehr als"), "max" for a ceiling ("bis zu")
 
 
 @dataclass
@@ -122,6 +300,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)  # every number read as a quantity (not stored)
+    attributions: list[Attribution] = field(default_factory=list)  # who says what, per sentence (not stored)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 

@@ -1,24 +1,36 @@
 """The per-document pipeline: an ordered list of small stages over one Document.
 
-Each stage is a pure function `Document -> Document` that fills some fields and
-names what it needs, so the order can be checked and documents can be processed
-in parallel. Corpus-level work (reconciliation) happens later, over the store.
+Each stage is a function `Document -> Document` that fills some fields and names what
+it needs (`requires`) and what it fills (`assigns`); `Pipeline` checks the order when
+it is built, so documents can be processed in parallel and no stage reads what no
+earlier stage made. Corpus-level work (reconciliation) happens later, over the store.
+
+A document in a language lagebild has no folder for is not run through another
+language's rules: `process` raises `UnsupportedLanguage` and the document is stored
+with its raw text and that message.
 """
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from lagebild import lang
+from lagebild.extract.attribution import attribute
 from lagebild.extract.claims import extract_claims
 from lagebild.extract.entities import extract_entities
 from lagebild.extract.events import extract_events
+from lagebild.extract.quantities import extract_quantities
 from lagebild.extract.times import extract_times
 from lagebild.ingest.readers import title_from_text
 from lagebild.model import Document
 from lagebild.text.clean import clean
 from lagebild.text.segment import segment
+from lagebild.text.syntax import syntax
 from lagebild.text.tag import tag
+
+# what a Document has before any stage runs
+GIVEN = frozenset({"raw_text", "published", "language", "title"})
 
 
 def entitle(doc: Document) -> Document:
@@ -36,23 +48,16 @@ class Stage:
     assigns: tuple[str, ...]
 
 
-STAGES: tuple[Stage, ...] = (
-    Stage("clean", clean, ("raw_text",), ("lines", "text")),
-    Stage("title", entitle, ("text",), ("title",)),
-    Stage("segment", segment, ("text",), ("sentences",)),
-    Stage("tag", tag, ("sentences",), ("sentences.pos",)),
-    Stage("entities", extract_entities, ("sentences.pos",), ("entities",)),
-    Stage("times", extract_times, ("sentences", "published"), ("times",)),
-    Stage("claims", extract_claims, ("sentences.pos", "times", "entities"), ("claims",)),
-    Stage("events", extract_events, ("sentences.pos", "entities", "times"), ("events",)),
-)
+class PipelineError(ValueError):
+    """Stages in an order where one needs what no earlier stage assigns."""
 
 
-def check_order(stages: tuple[Stage, ...] = STAGES) -> list[str]:
-    """Problems with the stage order: a stage that needs what no earlier stage assigns."""
-    have = {"raw_text", "published", "language", "title"}
+def check_order(stages: Iterable[Stage] | None = None, given: frozenset[str] = GIVEN) -> list[str]:
+    """Problems with the stage order (the pipeline's when `stages` is None): a stage that
+    needs what no earlier stage assigns."""
+    have = set(given)
     problems = []
-    for stage in stages:
+    for stage in STAGES if stages is None else stages:
         missing = [r for r in stage.requires if r not in have]
         if missing:
             problems.append(f"stage {stage.name!r} needs {', '.join(missing)}, which no earlier stage assigns")
@@ -60,16 +65,51 @@ def check_order(stages: tuple[Stage, ...] = STAGES) -> list[str]:
     return problems
 
 
+class Pipeline:
+    """An ordered, checked list of stages."""
+
+    def __init__(self, stages: Iterable[Stage], given: frozenset[str] = GIVEN) -> None:
+        self.stages = tuple(stages)
+        problems = check_order(self.stages, given)
+        if problems:
+            raise PipelineError("; ".join(problems))
+
+    def __iter__(self) -> Iterator[Stage]:
+        return iter(self.stages)
+
+    def run(self, doc: Document, timings: dict[str, float] | None = None,
+            skip: frozenset[str] = frozenset()) -> Document:
+        lang.require(doc.language)  # raises UnsupportedLanguage: never read with another language's rules
+        for stage in self.stages:
+            if stage.name in skip:
+                continue
+            t0 = time.perf_counter()
+            doc = stage.run(doc)
+            if timings is not None:
+                timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - t0
+        return doc
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("clean", clean, ("raw_text",), ("lines", "text")),
+    Stage("title", entitle, ("text",), ("title",)),
+    Stage("segment", segment, ("text",), ("sentences",)),
+    Stage("tag", tag, ("sentences",), ("sentences.pos",)),
+    Stage("syntax", syntax, ("sentences.pos", "title"), ("sentences.syntax",)),
+    Stage("entities", extract_entities, ("sentences.pos",), ("entities",)),
+    Stage("times", extract_times, ("sentences.syntax", "published"), ("times",)),
+    Stage("quantities", extract_quantities, ("sentences.syntax", "times"), ("quantities",)),
+    Stage("attribution", attribute, ("sentences.syntax", "entities", "times"), ("attributions",)),
+    Stage("claims", extract_claims, ("quantities", "attributions", "times"), ("claims",)),
+    Stage("events", extract_events, ("sentences.syntax", "entities", "times"), ("events",)),
+)
+
+PIPELINE = Pipeline(STAGES)
+
+
 def process(doc: Document, timings: dict[str, float] | None = None, skip_clean: bool = False) -> Document:
     """Run every per-document stage on `doc` (in place) and return it."""
-    for stage in STAGES:
-        if skip_clean and stage.name == "clean":
-            continue
-        t0 = time.perf_counter()
-        doc = stage.run(doc)
-        if timings is not None:
-            timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - t0
-    return doc
+    return PIPELINE.run(doc, timings, frozenset({"clean"}) if skip_clean else frozenset())
 
 
 def analyze_text(text: str, language: str = "de", published: str | None = None,
@@ -87,7 +127,7 @@ def analyze_text(text: str, language: str = "de", published: str | None = None,
 
 
 def prepare(text: str, language: str = "de", published: str | None = None) -> Document:
-    """A Document with `text` segmented and tagged but nothing extracted yet (for stage tests)."""
+    """A Document with `text` segmented, tagged and parsed but nothing extracted yet (for stage tests)."""
     doc = Document(id="text", source="text", raw=text, raw_format="txt", raw_text=text,
                    language=language, published=published, text=text)
-    return tag(segment(doc))
+    return syntax(tag(segment(doc)))

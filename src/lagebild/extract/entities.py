@@ -3,7 +3,7 @@
 There is no offline German NER model, so names are found by rules over the tagged tokens:
 
 - candidates are runs of capitalised tokens the tagger calls proper nouns (NE; FM and a
-  few mistagged NN inside a run), names the gazetteers know (`entity_gazetteer`), the
+  few mistagged NN inside a run), names the gazetteers know (`lang.gazetteer`), the
   name part of hyphen compounds (UN-Resolutionen -> UN), and capitalised words right
   after a cue noun (Hafenstadt Wonsan, Marke Aurus, Präsident Putin);
 - a candidate is typed by, in order: the alias and country lexicons, Korean name shape,
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lagebild import lang
-from lagebild.extract import entity_gazetteer as gaz
 from lagebild.extract.entity_names import english_name, korean_given_name, korean_syllables, looks_slavic
+from lagebild.lang import gazetteer as gaz
 from lagebild.model import Document, Entity, Mention, Token
 
 _QUOTES = frozenset('"„“”»«‚‘’\'')

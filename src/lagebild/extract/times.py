@@ -21,6 +21,8 @@ from lagebild import lang
 from lagebild.extract import timex_resolve as cal
 from lagebild.extract.timex_lexicon import TimexLexicon, lexicon
 from lagebild.model import Document, TimeExpr, Token
+from lagebild.text.grammar import grammar
+from lagebild.text.syntax import analyse
 
 # Rules whose match needs a cue word or modifier before it to count as a time expression.
 _NEEDS_CUE = {"month", "season"}
@@ -28,7 +30,6 @@ _NEEDS_CUE = {"month", "season"}
 _EXPLICIT = {"numeric", "iso", "day_month", "month_day", "month_year"}
 _DURATIONS = {"duration", "compound_duration", "duration_adjective"}
 _FINITE = ("VVFIN", "VMFIN", "VAFIN")
-_CLAUSE_BREAKS = frozenset(":;")  # a colon or semicolon starts a clause with its own tense
 _CLOSING = frozenset('.,;:!?)"»«“”„–-]')
 _WORD = re.compile(r"[\wÄÖÜäöüß'’]+|[^\s\w]")
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][.!?])\s+|\n+")
@@ -66,6 +67,7 @@ class _Span:
     offset: int
     text: str
     tokens: Sequence[Token] = field(default_factory=list)
+    parts: Sequence[tuple[int, int]] = ()  # token spans between colons and semicolons (own tense each)
 
 
 # ---------------------------------------------------------------- candidates
@@ -221,18 +223,6 @@ def _present_form(token: Token, lex: TimexLexicon) -> bool:
     return False
 
 
-def _clauses(tokens: Sequence[Token]) -> list[Sequence[Token]]:
-    """The tokens of a sentence split at colons and semicolons."""
-    out: list[Sequence[Token]] = []
-    start = 0
-    for i, token in enumerate(tokens):
-        if token.text in _CLAUSE_BREAKS:
-            out.append(tokens[start:i])
-            start = i + 1
-    out.append(tokens[start:])
-    return [clause for clause in out if clause]
-
-
 def _tense_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[_Signal]:
     """A signal for each finite verb whose form shows the tense of its clause."""
     participle = any(_is_participle(t, lex) for t in tokens)
@@ -259,10 +249,11 @@ def _tense_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[_Signal]:
     return signals
 
 
-def _clause_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[tuple[int, list[_Signal]]]:
-    """(start offset, signals) of each clause of a sentence: the verbs before a colon do not
-    decide the tense after it."""
-    return [(clause[0].start, _tense_signals(clause, lex)) for clause in _clauses(tokens)]
+def _clause_signals(span: _Span, lex: TimexLexicon) -> list[tuple[int, list[_Signal]]]:
+    """(start offset, signals) of each part of a sentence between colons and semicolons (from
+    the sentence structure): the verbs before a colon do not decide the tense after it."""
+    tokens = span.tokens
+    return [(tokens[a].start, _tense_signals(tokens[a:b], lex)) for a, b in span.parts]
 
 
 def _signal_at(clauses: list[tuple[int, list[_Signal]]], offset: int) -> _Signal | None:
@@ -409,7 +400,7 @@ def _analyse(spans: Sequence[_Span], published: str | None, language: str | None
     lex = lexicon(lang.code(language))
     hits: list[Hit] = []
     for span in spans:
-        clauses = _clause_signals(span.tokens, lex)
+        clauses = _clause_signals(span, lex)
         found = _select(list(_candidates(span, lex)))
         for hit in found:
             signal = _signal_at(clauses, hit.start)
@@ -437,12 +428,17 @@ def _plain_tokens(text: str, offset: int) -> list[Token]:
     return [Token(text=m.group(0), start=offset + m.start(), end=offset + m.end()) for m in _WORD.finditer(text)]
 
 
-def _plain_spans(text: str) -> list[_Span]:
+def _parts(tokens: Sequence[Token], language: str | None) -> list[tuple[int, int]]:
+    return analyse(tokens, grammar(language)).colon_parts()
+
+
+def _plain_spans(text: str, language: str | None) -> list[_Span]:
     spans, start = [], 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)
         if text[start:end].strip():
-            spans.append(_Span(start, text[start:end], _plain_tokens(text[start:end], start)))
+            tokens = _plain_tokens(text[start:end], start)
+            spans.append(_Span(start, text[start:end], tokens, _parts(tokens, language)))
         start = m.end() if m else len(text)
     return spans
 
@@ -452,14 +448,16 @@ def find_times(text: str, published: str | None, language: str = "de") -> list[T
     `published` (ISO at any precision, or None). Offsets index into `text`."""
     if not isinstance(text, str):
         raise TypeError(f"find_times needs a str, got {type(text).__name__}")
-    return _analyse(_plain_spans(text), published, language)
+    return _analyse(_plain_spans(text, language), published, language)
 
 
 def extract_times(doc: Document) -> Document:
     """Stage: fill `doc.times` from the tagged sentences of `doc`, anchored on `doc.published`."""
     if doc.sentences:
-        spans = [_Span(s.start, doc.text[s.start:s.end], s.tokens) for s in doc.sentences]
+        spans = [_Span(s.start, doc.text[s.start:s.end], s.tokens,
+                       s.syntax.colon_parts() if s.syntax.size == len(s.tokens) else _parts(s.tokens, doc.language))
+                 for s in doc.sentences]
     else:
-        spans = _plain_spans(doc.text)
+        spans = _plain_spans(doc.text, doc.language)
     doc.times = _analyse(spans, doc.published, doc.language)
     return doc

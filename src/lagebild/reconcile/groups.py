@@ -3,7 +3,8 @@ whether their figures agree, differ within reason, or conflict.
 
 Claims are blocked by (unit, concept), where the concept comes from the lemma of
 the counted noun through `lang/<code>/measure_concepts.tsv` (Soldat, Truppe and
-troop all count soldiers) qualified by words such as "gefallen" or "zusätzlich".
+troop all count soldiers) qualified by words such as "gefallen" or "zusätzlich" and by
+the qualifiers extraction stored with the claim (killed, wounded, first contingent).
 Blocking is one dictionary pass, so the cost grows linearly with the claims.
 """
 from __future__ import annotations
@@ -19,17 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from lagebild import lang
-from lagebild.reconcile.clause import (
-    Direction,
-    bound_side,
-    clause_around,
-    compatible,
-    direction,
-    lead_qualifiers,
-    merge,
-    prospective,
-    qualifiers,
-)
+from lagebild.reconcile.clause import Direction, compatible, direction, merge
 from lagebild.timeline import interval as days_of
 
 MAGNITUDE_GAP = 10.0  # figures this many times apart count different things (army size vs a contingent)
@@ -84,24 +75,33 @@ PHASES = frozenset({"initial"})
 DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 
 
-def concept(claim: dict[str, Any], language: str = "de", clause: str | None = None) -> str:
+PROSPECTIVE = "prospective"  # stored with a claim whose sentence speaks of what may still come
+
+
+def concept(claim: dict[str, Any], language: str = "de") -> str:
     """What the claim counts, comparable across documents and languages.
 
-    The counted noun gives the head ("Soldaten" -> soldier); words of the measure and,
-    when the claim carries its sentence as `context`, of its clause qualify it: dead or
+    The counted noun gives the head ("Soldaten" -> soldier); words of the measure and the
+    qualifiers its clause gave it at extraction (`Claim.qualifiers`) qualify it: dead or
     wounded people are one count whatever noun names them ("gefallene Soldaten",
     "Tote", "6.000 Nordkoreaner ... getötet"), a first contingent is not the total.
     """
     code = lang.code(language)
     quals, head = _concept(code, (claim.get("measure_lemma") or "").lower().strip(),
                            (claim.get("measure") or "").lower(), claim.get("unit") or "")
-    if clause is None and claim.get("context"):
-        clause = clause_around(claim["context"], claim.get("text") or "", code)
-    if clause and claim.get("unit") in COUNT_UNITS:
-        quals |= qualifiers(clause, code) | lead_qualifiers(claim["context"], claim.get("text") or "", code)
-    if ADDITIONAL in quals and prospective(claim.get("context") or "", code):
+    stored = _stored_qualifiers(claim.get("qualifiers"))
+    if claim.get("unit") in COUNT_UNITS:
+        quals |= stored - {PROSPECTIVE}
+    if ADDITIONAL in quals and PROSPECTIVE in stored:
         quals |= {POSSIBLE}  # "weitere 30.000 könnten folgen" is not "weitere 3.000 sind gefolgt"
     return _name(quals, head)
+
+
+def _stored_qualifiers(value: Any) -> frozenset[str]:
+    """Qualifiers as the store gives them (space-separated) or as a claim carries them (a sequence)."""
+    if not value:
+        return frozenset()
+    return frozenset(value.split() if isinstance(value, str) else value)
 
 
 @lru_cache(maxsize=100_000)
@@ -143,7 +143,7 @@ def possible(claim: dict[str, Any]) -> tuple[float, float]:
         return lo / 2, hi * 2
     if claim.get("value_max") is not None:
         return lo, hi
-    side = bound_side(claim.get("text") or "")
+    side = claim.get("bound_side") or ""
     if side == "min":
         return lo, math.inf
     if side == "max":
@@ -359,14 +359,11 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
     blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     ways: dict[str, Direction] = {}
     for c in claims:
-        code = lang.code(languages.get(c["doc_id"], "de"))
-        clause = clause_around(c["context"], c.get("text") or "", code) if c.get("context") else ""
-        what = concept(c, code, clause)
+        what = concept(c, languages.get(c["doc_id"]) or "de")
         if not c.get("unit") or (c["unit"] == "other" and what in ("", "other")):
             continue  # a number whose counted thing is unknown cannot be compared
         blocks[(_unit_class(c["unit"], what), what)].append(c)
-        if clause:
-            ways[c["id"]] = direction(clause, code)
+        ways[c["id"]] = direction(c)
     assign_phases(blocks)
     groups: list[ClaimGroup] = []
     parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())

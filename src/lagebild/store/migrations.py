@@ -43,11 +43,23 @@ def _fetches_and_raw_files(conn: Connection) -> None:
     schema.fetches.create(conn, checkfirst=True)
 
 
+def _claim_clause(conn: Connection) -> None:
+    """What a claim's clause says about its count, read at extraction (re-analyze with
+    --force to fill it for claims stored before)."""
+    present = {c["name"] for c in inspect(conn).get_columns("claims")}
+    for name in schema.CLAIM_CLAUSE_COLUMNS:
+        if name not in present:
+            column = schema.claims.c[name]
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE claims ADD COLUMN {name} {kind} NOT NULL DEFAULT ''"))
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
     ("0003_read_indexes", _read_indexes),
     ("0006_fetches_and_raw_files", _fetches_and_raw_files),
+    ("0007_claim_clause", _claim_clause),
 )
 
 

@@ -101,7 +101,15 @@ claims = Table(
     Column("sentence", Integer, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    # what the claim's clause says about its count (added to older databases by 0007_claim_clause)
+    Column("qualifiers", String(200), nullable=False, default=""),  # space-separated: killed initial ...
+    Column("origin", String(200), nullable=False, default=""),
+    Column("destination", String(200), nullable=False, default=""),
+    Column("bound_side", String(3), nullable=False, default=""),
 )
+
+# the columns 0007_claim_clause adds to a claims table made before them
+CLAIM_CLAUSE_COLUMNS = ("qualifiers", "origin", "destination", "bound_side")
 
 events = Table(
     "events", metadata,

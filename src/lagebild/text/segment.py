@@ -11,9 +11,8 @@ from functools import lru_cache
 
 from somajo import SoMaJo
 
+from lagebild import lang
 from lagebild.model import Document, Sentence, Token
-
-_MODELS = {"de": "de_CMC", "en": "en_PTB"}
 
 # Swiss thousands apostrophe ("12'000"): somajo splits it and then reads "000." at a
 # sentence end as an ordinal, so the sentence never ends. It sees a dot instead (same
@@ -22,8 +21,7 @@ _SWISS_THOUSANDS = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=4)
-def _tokenizer(language: str) -> SoMaJo:
-    model = _MODELS.get(language, "de_CMC")
+def _tokenizer(model: str) -> SoMaJo:
     return SoMaJo(model, split_camel_case=True, character_offsets=True)
 
 
@@ -36,15 +34,17 @@ def paragraphs(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-def split_sentences(text: str, language: str = "de") -> list[Sentence]:
-    """Split `text` into sentences of tokens; offsets index into `text`."""
+def split_sentences(text: str, language: str | None = "de") -> list[Sentence]:
+    """Split `text` into sentences of tokens; offsets index into `text`. Each sentence
+    knows its paragraph (the index of its non-blank line)."""
     paras = list(paragraphs(text))
     if not paras:
         return []
     sentences: list[Sentence] = []
     para = -1
     last_end = 10**9
-    for raw in _tokenizer(language).tokenize_text([_SWISS_THOUSANDS.sub(".", p) for _, p in paras]):
+    tokenizer = _tokenizer(lang.settings(language).tokenizer)
+    for raw in tokenizer.tokenize_text([_SWISS_THOUSANDS.sub(".", p) for _, p in paras]):
         if not raw:
             continue
         first = raw[0].character_offset[0]
@@ -58,7 +58,8 @@ def split_sentences(text: str, language: str = "de") -> list[Sentence]:
         ]
         last_end = raw[-1].character_offset[1]
         start, end = tokens[0].start, tokens[-1].end
-        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end], tokens=tokens))
+        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end], tokens=tokens,
+                                  paragraph=para))
     return sentences
 
 
@@ -70,5 +71,5 @@ def _original(token: str, text: str, start: int, end: int) -> str:
 
 def segment(doc: Document) -> Document:
     """Stage: fill `doc.sentences` from `doc.text`."""
-    doc.sentences = split_sentences(doc.text, doc.language or "de")
+    doc.sentences = split_sentences(doc.text, doc.language)
     return doc

@@ -1,47 +1,61 @@
-"""Part-of-speech tags and lemmas with HanTa (German STTS incl. NE for proper nouns).
+"""Part-of-speech tags, lemmas and compound parts with HanTa.
 
-Tags are normalised to plain STTS ("VA(FIN)" becomes "VAFIN"); the English model's
-CLAWS tags are mapped to the nearest STTS tag so later stages ask one question
-("is this a proper noun?") in one way. Sentences are cached: the same sentence
-(syndicated copies, repeated captions) is tagged once.
+The tagger model of a language is named in its `language.toml`; its tags become plain
+STTS ("VA(FIN)" becomes "VAFIN"), and a language whose model tags another tagset maps
+it onto STTS with a `tagset` lexicon, so later stages ask one question ("is this a
+proper noun?") in one way. HanTa also segments each word into morphemes: a noun made of
+two or more stems gets them as its compound parts ("Bausoldaten": Bau, Soldat). A
+language without a tagger gets untagged tokens (lemma = word). Sentences are cached:
+the same sentence (syndicated copies, repeated captions) is tagged once.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import lru_cache
 
 from HanTa import HanoverTagger as ht
 
+from lagebild import lang
 from lagebild.model import Document
 
-_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
-
-# CLAWS (HanTa's English model) -> STTS
-_CLAWS = {
-    "NP0": "NE", "NN0": "NN", "NN1": "NN", "NN2": "NN", "AJ0": "ADJA", "AJC": "ADJA", "AJS": "ADJA",
-    "CRD": "CARD", "ORD": "ADJA", "AT0": "ART", "PRP": "APPR", "PRF": "APPR", "AV0": "ADV", "AVP": "PTKVZ",
-    "AVQ": "PWAV", "CJC": "KON", "CJS": "KOUS", "CJT": "KOUS", "DT0": "PIAT", "DTQ": "PWAT", "DPS": "PPOSAT",
-    "PNP": "PPER", "PNI": "PIS", "PNQ": "PWS", "PNX": "PRF", "POS": "PTKZU", "TO0": "PTKZU", "XX0": "PTKNEG",
-    "VM0": "VMFIN", "PUN": "$.", "PUQ": "$(", "PUL": "$(", "PUR": "$(", "UNC": "XY", "ITJ": "ITJ",
-}
+Morphemes = Sequence[tuple[str, str]]
 
 
-@lru_cache(maxsize=2)
-def _tagger(language: str) -> ht.HanoverTagger:
-    return ht.HanoverTagger(_MODELS.get(language, _MODELS["de"]))
+@lru_cache(maxsize=4)
+def _tagger(model: str) -> ht.HanoverTagger:
+    return ht.HanoverTagger(model)
 
 
 def normalise_tag(tag: str, language: str) -> str:
-    if language == "en":
-        if tag in _CLAWS:
-            return _CLAWS[tag]
-        if tag.startswith("VV"):
-            return {"VVD": "VVFIN", "VVZ": "VVFIN", "VVB": "VVFIN", "VVN": "VVPP", "VVG": "ADJD"}.get(tag, "VVINF")
-        if tag[:2] in ("VB", "VD", "VH"):
-            return {"VBI": "VAINF", "VDI": "VAINF", "VHI": "VAINF", "VBN": "VAPP", "VDN": "VAPP",
-                    "VHN": "VAPP"}.get(tag, "VAFIN")
-        return tag
+    settings = lang.settings(language)
+    if settings.tagset:
+        mapped = lang.table(settings.code, settings.tagset).get(tag)
+        if mapped:
+            return mapped
     return tag.replace("(", "").replace(")", "")
+
+
+def compound_parts(lemma: str, morphemes: Morphemes, pos: str) -> tuple[str, ...]:
+    """The parts of a compound noun by lemma: each stem morpheme starts a part, linking
+    elements (FUGE) and suffixes stay with the part before; the last part is the rest of
+    the lemma ("Feuerwehrmänner", lemma Feuerwehrmann: Feuer, Wehr, Mann). () for a simple word."""
+    if not (pos.startswith("NN") or pos == "NE") or len(morphemes) < 2:
+        return ()
+    parts: list[list[str]] = []  # [stem, what it is written with (stem + linking element)]
+    for morpheme, tag in morphemes:
+        if tag.startswith(("SUF", "FUGE", "HYPHEN", "PREF", "END")) and parts:
+            parts[-1][1] += morpheme
+        else:
+            parts.append([morpheme, morpheme])
+    if len(parts) < 2:
+        return ()
+    written = "".join(w for _, w in parts[:-1])
+    head = lemma[len(written):] if lemma.lower().startswith(written) else parts[-1][0]
+    names = [stem.rstrip("-") for stem, _ in parts[:-1]] + [head]
+    if any(not n for n in names):
+        return ()
+    return tuple(n[:1].upper() + n[1:] if lemma[:1].isupper() else n for n in names)
 
 
 # LAGEBILD_TAG_CACHE=0 turns the sentence cache off (benchmarks: copies cost like new articles)
@@ -49,23 +63,34 @@ _CACHE_SIZE = int(os.environ.get("LAGEBILD_TAG_CACHE", "50000"))
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
-def tag_words(words: tuple[str, ...], language: str) -> tuple[tuple[str, str], ...]:
-    """(lemma, STTS tag) for each word of one sentence."""
-    tagged = _tagger(language).tag_sent(list(words), taglevel=1)
-    return tuple((lemma, normalise_tag(tag, language)) for _, lemma, tag in tagged)
+def tag_words(words: tuple[str, ...], language: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(lemma, STTS tag, compound parts) for each word of one sentence."""
+    settings = lang.settings(language)
+    if not settings.tagger:
+        return tuple((w, "", ()) for w in words)
+    tagger = _tagger(settings.tagger)
+    out = []
+    for _, stem, morphemes, tag in tagger.tag_sent(list(words), taglevel=3):
+        lemma = tagger.makelemma([stem], tag)
+        pos = normalise_tag(tag, language)
+        out.append((lemma, pos, compound_parts(lemma, morphemes, pos)))
+    return tuple(out)
 
 
 def tag(doc: Document) -> Document:
-    """Stage: set `pos` and `lemma` on every token of `doc.sentences`."""
-    language = "en" if doc.language == "en" else "de"
+    """Stage: set `pos`, `lemma` and `parts` on every token of `doc.sentences`."""
+    language = lang.code(doc.language)
     for sentence in doc.sentences:
         words = tuple(t.text for t in sentence.tokens)
-        for token, (lemma, pos) in zip(sentence.tokens, tag_words(words, language), strict=True):
-            token.lemma, token.pos = lemma, pos
+        for token, (lemma, pos, parts) in zip(sentence.tokens, tag_words(words, language), strict=True):
+            token.lemma, token.pos, token.parts = lemma, pos, parts
     return doc
 
 
 @lru_cache(maxsize=20_000)
 def word_scores(word: str, language: str) -> dict[str, float]:
     """HanTa's context-free scores (log probabilities) per tag for one word."""
-    return dict(_tagger(language).tag_word(word))
+    settings = lang.settings(language)
+    if not settings.tagger:
+        return {}
+    return dict(_tagger(settings.tagger).tag_word(word))

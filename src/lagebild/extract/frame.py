@@ -1,0 +1,105 @@
+"""What a claim's clause says about its count, read at extraction for reconciliation.
+
+"über 6.000 Nordkoreaner sind getötet worden" counts the dead, not the deployed, and
+"11.000 Soldaten, die zunächst ausgebildet wurden" counts a first contingent: the
+counted noun alone does not say so, its clause does (the segment of the sentence that
+holds the figure, with a relative clause right after it). Stored with the claim:
+
+- qualifiers: words of the clause (`clause_qualifiers.tsv`: killed, wounded, initial),
+  the two words before the figure (`number_lead_qualifiers.tsv`: "weitere 3.000" is an
+  increment), and "prospective" when the sentence speaks of what may still come
+  (`increment_prospects.txt`: "könnten bald weitere folgen");
+- direction: where the counted things go or come from, a known place after a
+  preposition of direction (`direction_preps.tsv`: "nach Russland" -> to Russia);
+- bound side: "min" for a floor ("mehr als 6.000"), "max" for a ceiling ("bis zu
+  30.000"), from `bound_sides.tsv`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lagebild import lang
+from lagebild.lang.gazetteer import lookup
+from lagebild.model import Quantity, Sentence, Span
+from lagebild.text.tokens import low
+
+PROSPECTIVE = "prospective"
+_EDGE = ".,;:!?\"'»«"
+
+
+@dataclass(frozen=True)
+class Frame:
+    qualifiers: tuple[str, ...] = ()
+    origin: str = ""
+    destination: str = ""
+    bound_side: str = ""
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words, any spacing; a trailing * matches any ending."""
+    body = re.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<!\w){body}" + (r"\w*" if phrase.endswith("*") else r"(?!\w)"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _patterns(code: str, name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((_phrase_pattern(phrase), label) for phrase, label in lang.table(code, name).items())
+
+
+@lru_cache(maxsize=8)
+def _prospect_pattern(code: str) -> re.Pattern[str]:
+    return re.compile("|".join(_phrase_pattern(w).pattern for w in lang.entries(code, "increment_prospects"))
+                      or r"(?!x)x", re.IGNORECASE)
+
+
+def clause_span(s: Sentence, q: Quantity, code: str) -> Span:
+    """The segment that holds the figure, with a relative clause right after it ("11.000
+    Soldaten, die zunächst ..."), which describes the counted noun."""
+    syntax = s.syntax
+    first = syntax.segment(q.first)[0]
+    end = syntax.segment(max(q.stop - 1, q.first))[1]
+    relatives = lang.lower_words(code, "relative_pronouns") | lang.lower_words(code, "relative_articles")
+    if end + 1 < len(s.tokens) and low(s.tokens, end + 1) in relatives:
+        end = syntax.segment(end + 1)[1]
+    return first, end
+
+
+def _direction(s: Sentence, span: Span, code: str) -> tuple[str, str]:
+    preps = lang.table(code, "direction_preps")
+    found: dict[str, str] = {}
+    tokens = s.tokens
+    for i in range(span[0], span[1] - 1):
+        side = preps.get(tokens[i].text.lower())
+        if side is None or side in found:
+            continue
+        for n in (3, 2, 1):
+            name = " ".join(t.text for t in tokens[i + 1:min(i + 1 + n, span[1])]).rstrip(_EDGE)
+            known = lookup(name, code) if name[:1].isupper() else None
+            if known and known.type == "LOC":
+                found[side] = known.canonical
+                break
+    return found.get("from", ""), found.get("to", "")
+
+
+def _bound_side(quote: str, code: str) -> str:
+    head, best = quote.lower().lstrip(), ("", "")
+    for phrase, side in lang.table(code, "bound_sides").items():
+        if head.startswith(phrase + " ") and len(phrase) > len(best[0]):
+            best = (phrase, side)
+    return best[1]
+
+
+def frame(s: Sentence, q: Quantity, text: str, language: str | None) -> Frame:
+    """The clause facts of quantity `q` in sentence `s` (`text` is the document text)."""
+    code = lang.code(language)
+    first, end = clause_span(s, q, code)
+    clause = text[s.tokens[first].start:s.tokens[end - 1].end] if end > first else ""
+    quals = {label for pattern, label in _patterns(code, "clause_qualifiers") if pattern.search(clause)}
+    leads = lang.table(code, "number_lead_qualifiers")
+    quals |= {leads[w] for w in (low(s.tokens, q.first - 2), low(s.tokens, q.first - 1)) if w in leads}
+    if _prospect_pattern(code).search(s.text):
+        quals.add(PROSPECTIVE)
+    origin, destination = _direction(s, (first, end), code)
+    return Frame(tuple(sorted(quals)), origin, destination, _bound_side(text[q.start:q.end], code))

@@ -1,0 +1,113 @@
+"""How firmly a figure is stated: the cue word that hedges it, or "".
+
+A cue (`hedges.txt`: soll, mutmaßlich, könnte, Schätzungen, "Berichten zufolge";
+`hedge_verbs.txt`: geht davon aus, schätzt) hedges the numbers of its coordinated main
+clause (from the sentence structure), unless it stands in an aside or a participial
+phrase that does not hold the number. A source that is itself an estimate or a rumour
+("Schätzungen") hedges what it covers, and so does a warring party speaking about the
+other side (`interested_parties.tsv`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lagebild import lang
+from lagebild.extract.attribution import reaches
+from lagebild.extract.attribution_base import lexicon as cue_lexicon
+from lagebild.extract.attribution_base import verb_lemma
+from lagebild.model import Quantity, Sentence, Span
+from lagebild.text.tokens import at
+
+COUNT_UNITS = frozenset({"person", "container", "shell", "missile"})
+
+
+@dataclass(frozen=True)
+class HedgeLexicon:
+    language: str
+    capitalised_nouns: bool  # else a capitalised word inside a sentence is a name ("May"), not a cue
+    words: frozenset[str]
+    suffixes: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+    verbs: frozenset[str]
+    parties: tuple[tuple[tuple[str, ...], str], ...]
+
+
+@lru_cache(maxsize=8)
+def lexicon(language: str | None) -> HedgeLexicon:
+    code = lang.code(language)
+    hedges = [w.lower() for w in lang.entries(code, "hedges")]
+    return HedgeLexicon(
+        language=code,
+        capitalised_nouns=bool(lang.settings(code).feature("capitalised_nouns")),
+        words=frozenset(w for w in hedges if " " not in w and not w.startswith("-")),
+        suffixes=tuple(w[1:] for w in hedges if w.startswith("-")),
+        phrases=tuple(tuple(w.split()) for w in hedges if " " in w),
+        verbs=lang.lower_words(code, "hedge_verbs"),
+        parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
+    )
+
+
+def _hedge_at(s: Sentence, i: int, lex: HedgeLexicon) -> bool:
+    tokens = s.tokens
+    tok = tokens[i]
+    if tok.pos == "NE" or (not lex.capitalised_nouns and i > 0 and tok.text[:1].isupper()):
+        return False
+    word = tok.text.lower()
+    if word in lex.words and not tok.pos.startswith("NN"):  # "may" the modal, not the month
+        return True
+    if any(word.endswith(suffix) for suffix in lex.suffixes):
+        return True
+    if any(at(tokens, i, p) for p in lex.phrases):
+        return True
+    return tok.pos.startswith("V") and verb_lemma(s, i, cue_lexicon(lex.language)) in lex.verbs
+
+
+def _scope_asides(q: Quantity, asides: Sequence[Span]) -> list[Span]:
+    """A relative clause right after a count of people or things says what they are said to do
+    ("100.000 Soldaten, die angeblich in Russland seien"): its hedge reaches the count."""
+    if q.unit not in COUNT_UNITS | {"item"}:
+        return list(asides)
+    return [a for a in asides if a[0] != q.stop + 1]
+
+
+def hedge_cue(s: Sentence, q: Quantity, lex: HedgeLexicon) -> str:
+    """The cue word that hedges quantity `q` in its own sentence, or ""."""
+    best, best_dist = "", len(s.tokens) + 1
+    first, end = s.syntax.conjunct(q.number)
+    blocked = _scope_asides(q, s.syntax.asides) + list(s.syntax.participials)
+    for i in range(first, end):
+        if _hedge_at(s, i, lex) and reaches(i, q.number, blocked) and abs(i - q.number) < best_dist:
+            best, best_dist = s.tokens[i].text, abs(i - q.number)
+    return best
+
+
+def _sides(words: Sequence[str], lex: HedgeLexicon) -> set[str]:
+    found = set()
+    for i in range(len(words)):
+        for phrase, side in lex.parties:
+            n = len(phrase)
+            if i + n <= len(words) and all(words[i + k] == phrase[k] for k in range(n - 1)) \
+                    and words[i + n - 1].startswith(phrase[-1]):
+                found.add(side)
+    return found
+
+
+def interested_party(source: str, s: Sentence, number: int, lex: HedgeLexicon) -> bool:
+    """A warring party's figure about the other side (source names one side, the clause the other)."""
+    own = _sides(source.lower().replace('"', " ").split(), lex)
+    if len(own) != 1:
+        return False
+    first, end = s.syntax.segment(number)
+    other = _sides([t.text.lower() for t in s.tokens[first:end]], lex)
+    return bool(other - own)
+
+
+def source_hedge(source: str, lex: HedgeLexicon) -> str:
+    """A source that is itself an estimate or a rumour ("Schätzungen", "Berichten")."""
+    for word in source.split():
+        low = word.lower().strip('"')
+        if low in lex.words or any(low.endswith(s) for s in lex.suffixes) or any(p[0] == low for p in lex.phrases):
+            return word
+    return ""

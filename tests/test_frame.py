@@ -1,0 +1,77 @@
+"""What a claim's clause says about its count, read at extraction (`extract.frame`)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.extract.frame import clause_span
+from lagebild.model import Claim
+from lagebild.pipeline import analyze_text
+
+
+def claim_in(sentence: str, quote: str, language: str) -> Claim:
+    doc = analyze_text(sentence, language)
+    found = [c for c in doc.claims if quote in c.text or c.text in quote]
+    assert found, [c.text for c in doc.claims]
+    return found[0]
+
+
+@pytest.mark.parametrize("context, quote, code, clause", [
+    ("Laut Armee fielen 2,5 Millionen Schuss, vor allem im Winter.", "2,5 Millionen Schuss", "de",
+     "Laut Armee fielen 2,5 Millionen Schuss"),
+    ("Damals war von 9.500 Reservisten die Rede, die zunächst in Lagern blieben; später kamen mehr.",
+     "9.500 Reservisten", "de", "Damals war von 9.500 Reservisten die Rede, die zunächst in Lagern blieben"),
+    ("The ministry said 3,200 sailors, most of them conscripts, were missing.", "3,200 sailors", "en",
+     "The ministry said 3,200 sailors"),
+])
+def test_frame_clause_around_a_number(context: str, quote: str, code: str, clause: str) -> None:
+    doc = analyze_text(context, code)
+    (sentence,) = doc.sentences
+    (q,) = [q for q in doc.quantities if quote in doc.text[q.start:q.end]]
+    first, end = clause_span(sentence, q, code)
+    assert context[sentence.tokens[first].start:sentence.tokens[end - 1].end] == clause
+
+
+@pytest.mark.parametrize("clause, code, expected", [
+    ("dass bereits über 900 Freiwillige ums Leben gekommen seien", "de", {"killed"}),
+    ("rund 2.300 Kämpfer wurden getötet oder verwundet", "de", {"killed", "wounded"}),
+    ("Anfangs schickte die Regierung 700 Ingenieure", "de", {"initial"}),
+    ("some 1,800 marines were initially flown in", "en", {"initial"}),
+    ("at least 85 fishermen died", "en", {"killed"}),
+    ("die Totalausgaben stiegen auf 40 Millionen Euro", "de", set()),  # "tot*" is a whole word
+    ("the total rose to 4,000 staff", "en", set()),
+])
+def test_frame_clause_qualifiers(clause: str, code: str, expected: set[str]) -> None:
+    (claim,) = analyze_text(clause, code).claims
+    assert set(claim.qualifiers) == expected
+
+
+@pytest.mark.parametrize("quote, code, side", [
+    ("mehr als 700 Ingenieure", "de", "min"), ("über 900 Freiwillige", "de", "min"), ("bis zu 40 Schiffe", "de", "max"),
+    ("as many as 12 ships", "en", "max"), ("at least 85 fishermen", "en", "min"), ("rund 700 Ingenieure", "de", ""),
+])
+def test_frame_bound_sides(quote: str, code: str, side: str) -> None:
+    (claim,) = analyze_text(quote, code).claims
+    assert claim.bound_side == side
+
+
+@pytest.mark.parametrize("sentence, quote, code, origin, destination", [
+    ("Es wurden 4.200 Container nach Indien verschifft.", "4.200 Container", "de", "", "India"),
+    ("Im Gegenzug kamen 800 Container aus Indien.", "800 Container", "de", "India", ""),
+    ("Customs said 4,500 containers went to India.", "4,500 containers", "en", "", "India"),
+    ("Die Bahn brachte 300 Waggons Getreide nach Polen, ein Schiff 40 Tonnen nach Italien.", "300 Waggons", "de",
+     "", "Poland"),
+])
+def test_frame_direction_of_a_flow(sentence: str, quote: str, code: str, origin: str, destination: str) -> None:
+    claim = claim_in(sentence, quote, code)
+    assert (claim.origin, claim.destination) == (origin, destination)
+
+
+@pytest.mark.parametrize("sentence, quote, code, qualifiers", [
+    # an increment, and one that may still come
+    ("Im Frühjahr sollen weitere 2.500 Helfer gekommen sein.", "2.500 Helfer", "de", ("additional",)),
+    ("Bald könnten weitere 20.000 Fans anreisen.", "20.000 Fans", "de", ("additional", "prospective")),
+    ("Organisers said another 3,000 runners could join next year.", "3,000 runners", "en",
+     ("additional", "prospective")),
+])
+def test_frame_increments_and_prospects(sentence: str, quote: str, code: str, qualifiers: tuple[str, ...]) -> None:
+    assert claim_in(sentence, quote, code).qualifiers == qualifiers
