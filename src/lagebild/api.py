@@ -77,7 +77,10 @@ class Corpus:
         return self.store.claim_rows()
 
     def entities(self) -> list[dict[str, Any]]:
-        return self.store.entity_rows()
+        """Entities across documents, spellings of one name merged."""
+        from lagebild.reconcile.entities import resolve
+
+        return resolve(self.store.entity_rows())
 
     def duplicates(self) -> dict[str, str]:
         """Near-duplicate (syndicated) documents: copy id -> original id."""

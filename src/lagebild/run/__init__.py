@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
+from lagebild.errors import UnsupportedLanguage
 from lagebild.model import Document
 from lagebild.pipeline import process
 
@@ -17,6 +18,8 @@ def process_safely(doc: Document) -> Result:
     """Run the pipeline; a stage that raises marks the document failed, never the corpus."""
     try:
         return process(doc), None
+    except UnsupportedLanguage as exc:
+        return doc, str(exc)  # not a crash: the document is kept with its raw text, unread
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return doc, f"{exc.__class__.__name__}: {exc} (in {os.path.basename(where.filename)}:{where.lineno})"

@@ -17,7 +17,6 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
-from lagebild.reconcile.entities import resolve
 from lagebild.store import schema as s
 from lagebild.store.dialect import make_engine, sqlite_file, update_statistics
 from lagebild.store.migrations import migrate
@@ -223,7 +222,8 @@ class Store:
             return _dicts(conn.execute(q))
 
     def entity_rows(self) -> list[dict[str, Any]]:
-        """Entities across documents: canonical, type, documents, mentions, aliases."""
+        """Entities across documents as stored: canonical, type, documents, mentions, aliases
+        (`reconcile.entities.resolve` merges spellings across documents)."""
         with self.engine.connect() as conn:
             ents = conn.execute(select(s.entities)).mappings().all()
             ments = conn.execute(select(s.mentions.c.doc_id, s.mentions.c.entity_idx, s.mentions.c.text))\
@@ -239,8 +239,7 @@ class Store:
             if canonical:
                 out[canonical]["mentions"] += 1
                 out[canonical]["aliases"][m["text"]] = None
-        rows = [{**r, "documents": sorted(r["documents"]), "aliases": list(r["aliases"])} for r in out.values()]
-        return resolve(rows)
+        return [{**r, "documents": sorted(r["documents"]), "aliases": list(r["aliases"])} for r in out.values()]
 
 
 MEDIA_TYPES = {"pdf": "application/pdf",

@@ -124,7 +124,7 @@ class _Segment:
 @dataclass
 class _Draft:
     tokens: list[int]
-    kind: str = "main"
+    kind: str = "main"  # or subordinate, relative, parenthetical
     parent: int | None = None
     relation: str = ""
     antecedent: Span | None = None
@@ -186,7 +186,7 @@ class _Builder:
         tokens = self.tokens
         if seg.after == ";":
             self.main = None  # a semicolon joins two sentences
-        kind = _subclause_kind(tokens, seg.tokens, self.g)
+        kind = "parenthetical" if seg.after == "(" else _subclause_kind(tokens, seg.tokens, self.g)
         if kind:
             before = self.last_tokens[-_MAX_ANTECEDENT:]
             self.drafts.append(_Draft(seg.tokens, kind, self.main, "embedded",
@@ -213,7 +213,7 @@ class _Builder:
 
     def _verbless(self, seg: _Segment) -> None:
         if seg.after not in ("", ",", ";"):  # a dateline, a parenthesis, a quote after a dash
-            self.drafts.append(_Draft(self.pending + seg.tokens, "parenthetical" if seg.after == "(" else "main"))
+            self.drafts.append(_Draft(self.pending + seg.tokens))
             self.pending = []
         elif self.main is not None:
             self.drafts[self.main].tokens.extend(seg.tokens)

@@ -1,0 +1,64 @@
+"""Hedging: the cue word that makes a figure unconfirmed, its scope, and interested parties."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.model import Claim
+from lagebild.pipeline import analyze_text
+
+
+def claims(text: str, language: str = "de") -> list[Claim]:
+    return analyze_text(text, language, published="2025-06-01", doc_id="t").claims
+
+
+def only(text: str, language: str = "de") -> Claim:
+    found = claims(text, language)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "hedged", "cue"), [
+    ("Dort sollen 300 Söldner stationiert sein.", True, "sollen"),
+    ("Mutmaßlich wurden 40 Drohnen abgeschossen.", True, "Mutmaßlich"),
+    ("Angeblich kamen 70 Offiziere ums Leben.", True, "Angeblich"),
+    ("Bis zu 200 Kinder könnten betroffen sein.", True, "könnten"),
+    ("Offenbar fehlen 90 Waggons.", True, "Offenbar"),
+    ("Berichten zufolge liegen dort 30 Schiffe.", True, "Berichten"),
+    ("Expertenschätzungen zufolge arbeiten dort 8000 Menschen.", True, "Expertenschätzungen"),
+    ("Die Behörde geht davon aus, dass 400 Familien umziehen.", True, "geht"),
+    ("Laut der Behörde zogen 400 Familien um.", False, ""),
+    ("Die Regierung sagte, es seien 400 Familien.", False, ""),
+    ("Es gibt eine 50 Kilometer lange Straße, die bald gesperrt werden könnte.", False, ""),
+    ("Es kamen 30 Gäste, und morgen könnten weitere folgen.", False, ""),
+])
+def test_hedging_hedge(text: str, hedged: bool, cue: str) -> None:
+    claim = claims(text)[0]
+    assert claim.hedged is hedged
+    assert claim.hedge == cue
+
+
+@pytest.mark.parametrize(("text", "language", "hedged"), [
+    ("Der ukrainische Generalstab sagte, 900 russische Soldaten seien gefallen.", "de", True),
+    ("Kiew zufolge wurden 120 nordkoreanische Soldaten gefangen genommen.", "de", True),
+    ("Moskau zufolge starben 300 ukrainische Soldaten.", "de", True),
+    ("Die russische Regierung sagte, Nordkorea schicke 5000 Bauarbeiter nach Kursk.", "de", False),
+    ("Die ukrainische Regierung sagte, 200 Schulen seien wieder offen.", "de", False),
+    ("Ukraine's army said 900 Russian soldiers died.", "en", True),
+])
+def test_hedging_interested_party(text: str, language: str, hedged: bool) -> None:
+    assert only(text, language).hedged is hedged
+
+
+@pytest.mark.parametrize(("text", "language", "hedges"), [
+    # two main clauses joined by a comma: the modal of the second does not hedge the first
+    ("Koffer dürfen 23 Kilogramm wiegen, die Abfertigung soll 40 Minuten dauern.", "de", [False, True]),
+    # ", and that": two complement clauses of one verb of estimating share its hedge
+    ("The agency estimates that 300 boats left, and that 40 of them sank.", "en", [True, True]),
+    # a hedge adverb in a participial phrase modifies the participle, not the count
+    ("The port received 50 containers, most likely loaded with grain, the minister said.", "en", [False]),
+    ("Der Hafen erhielt 50 Container, vermutlich gefüllt mit Getreide.", "de", [False]),
+    # a relative clause right after a count of people says what they are said to do
+    ("Der Zeuge sprach von 70 Soldaten, die angeblich bereits abgezogen seien.", "de", [True]),
+])
+def test_hedging_hedge_scope(text: str, language: str, hedges: list[bool]) -> None:
+    assert [c.hedged for c in claims(text, language)] == hedges
