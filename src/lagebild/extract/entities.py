@@ -68,6 +68,8 @@ class Lexicon:
     korean: frozenset[str]
     place_preps: frozenset[str]
     qualifiers: dict[str, str] = field(default_factory=dict)
+    capitalised_nouns: bool = True  # lang/<code>/language.toml: every noun is capitalised (else only names)
+    of_words: frozenset[str] = frozenset()  # "of" joining a place or organisation noun to a name
 
 
 @lru_cache(maxsize=4)
@@ -87,6 +89,8 @@ def lexicon(code: str) -> Lexicon:
         korean=lang.words(code, "entity_korean_surnames"),
         place_preps=lang.words(code, "entity_place_preps"),
         qualifiers=lang.table(code, "entity_qualifiers"),
+        capitalised_nouns=bool(lang.settings(code).feature("capitalised_nouns")),
+        of_words=lang.words(code, "entity_of_words"),
     )
 
 
@@ -143,7 +147,7 @@ def known(name: str, code: str, small_places: bool = False) -> gaz.Known | None:
     hit = gaz.lookup(name, code, small_places)
     if hit is None and name.isupper() and len(name) > 3:
         hit = gaz.lookup(name.title(), code, small_places)  # a dateline in capitals: "SEOUL"
-    if hit is None and code == "de":
+    if hit is None and lang.settings(code).feature("genitive_s_names"):
         base = " ".join(name.split(" ")[:-1] + [genitive_base(name.split(" ")[-1])])
         if base != name:
             hit = gaz.lookup(base, code, small_places)
@@ -155,7 +159,7 @@ def tagger_prefers_noun(word: str, language: str) -> bool:
     """HanTa, without context, clearly prefers NN over NE for this word (a false NE)."""
     from lagebild.text.tag import word_scores
 
-    if language != "de":
+    if not lang.settings(language).feature("capitalised_nouns"):
         return False
     scores = word_scores(word, language)
     ne, nn = scores.get("NE"), scores.get("NN")
@@ -190,9 +194,9 @@ def cue_before(tokens: list[Token], first: int, lex: Lexicon) -> str:
     j = first - 1
     while j >= 0 and tokens[j].text in _QUOTES:
         j -= 1
-    if j < 0 or not is_capitalised(tokens[j].text) and lex.code == "de":
+    if j < 0 or not is_capitalised(tokens[j].text) and lex.capitalised_nouns:
         return ""
-    if lex.code == "en" and tokens[j].text == "of" and j > 0 and cue_type(tokens[j - 1].text, lex) == "LOC":
+    if tokens[j].text in lex.of_words and j > 0 and cue_type(tokens[j - 1].text, lex) == "LOC":
         return "LOC"  # "the port of Dunai", "the region of Kursk"
     return cue_type(tokens[j].text, lex)
 
@@ -205,7 +209,7 @@ def is_name_start(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     hit = known(word, lex.code)
     if hit is not None and (hit.source != "city" or word.isupper()):
         return True  # a known name; a city in capitals is a dateline ("RIGA/VILNIUS")
-    if lex.code == "en" and i + 1 < len(tokens) and is_title(tokens[i + 1].text, lex):
+    if not lex.capitalised_nouns and i + 1 < len(tokens) and is_title(tokens[i + 1].text, lex):
         return False  # Foreign Minister, Prime Minister: part of the title
     before = tokens[i - 1].text.lower() if i > 0 else ""
     if before in lex.indefinite and hit is None:
@@ -218,7 +222,7 @@ def is_name_start(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     if tok.pos in ("ADJA", "NN") and i > 0 and word.endswith(lex.place_adjective_endings) \
             and i + 1 < len(tokens) and tokens[i + 1].text in lex.loc_heads:
         return True  # "Jaroslawler Bahnhof" (the tagger may take the adjective for a noun)
-    if lex.code == "en" and i > 0 and tok.pos in _EN_RUN_POS and tokens[i - 1].text not in _QUOTES:
+    if not lex.capitalised_nouns and i > 0 and tok.pos in _EN_RUN_POS and tokens[i - 1].text not in _QUOTES:
         return True
     return tok.pos in ("NN", "FM", "NE", "ADJA") and cue_before(tokens, i, lex) != ""
 
@@ -227,11 +231,11 @@ def continues_name(tokens: list[Token], first: int, j: int, lex: Lexicon) -> boo
     """Token j extends the run of name tokens that starts at `first`."""
     tok = tokens[j]
     word = tok.text
-    if lex.code == "en" and _hyphen_part(tokens, first, j):
+    if not lex.capitalised_nouns and _hyphen_part(tokens, first, j):
         return True
-    if lex.code == "en" and _org_of(tokens, j, lex):
+    if not lex.capitalised_nouns and _org_of(tokens, j, lex):
         return True
-    if lex.code == "de" and tokens[first].pos == "FM" and tok.pos == "FM" and tok.start == tokens[j - 1].end + 1:
+    if lex.capitalised_nouns and tokens[first].pos == "FM" and tok.pos == "FM" and tok.start == tokens[j - 1].end + 1:
         return is_capitalised(word) or any(is_capitalised(t.text) for t in tokens[j + 1:j + 3] if t.pos == "FM")
     if not is_capitalised(word) or word.lower() in lex.not_entities or tok.start != tokens[j - 1].end + 1:
         return False
@@ -243,10 +247,10 @@ def continues_name(tokens: list[Token], first: int, j: int, lex: Lexicon) -> boo
     if word in lex.org_heads or word in lex.loc_heads:
         return True  # Washington Post, Deutsche Bank, Tumen River
     if tok.pos in _NAME_POS:
-        if lex.code == "en":
+        if not lex.capitalised_nouns:
             return not is_title(word, lex)
         return hit is not None or not (tok.pos == "NE" and tagger_prefers_noun(word, lex.code))
-    return lex.code == "en" and tok.pos in _EN_RUN_POS and not is_title(word, lex)
+    return not lex.capitalised_nouns and tok.pos in _EN_RUN_POS and not is_title(word, lex)
 
 
 def _hyphen_part(tokens: list[Token], first: int, j: int) -> bool:
@@ -269,7 +273,7 @@ def _name_after_hyphen(word: str) -> bool:
 def _org_of(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """'Ministry of Defence', 'Bank of Korea': "of" after an organisation head word continues
     the name when a capitalised word follows."""
-    return tokens[j].text == "of" and tokens[j - 1].text in lex.org_heads and j + 1 < len(tokens) \
+    return tokens[j].text in lex.of_words and tokens[j - 1].text in lex.org_heads and j + 1 < len(tokens) \
         and is_capitalised(tokens[j + 1].text) and tokens[j + 1].text.lower() not in lex.not_entities
 
 
@@ -487,12 +491,13 @@ def type_run(doc: Document, s_index: int, tokens: list[Token], first: int, last:
 
 
 def _org_of_name(words: list[str], lex: Lexicon) -> bool:
-    return "of" in words[1:] and words[words.index("of") - 1] in lex.org_heads
+    of = next((k for k, w in enumerate(words) if k > 0 and w in lex.of_words), None)
+    return of is not None and words[of - 1] in lex.org_heads
 
 
 def _place_noun_after(tokens: list[Token], last: int, lex: Lexicon) -> bool:
     """English: a lower-case kind of place right after the name ("the Vostochny cosmodrome")."""
-    return lex.code == "en" and last < len(tokens) and tokens[last].text.islower() \
+    return not lex.capitalised_nouns and last < len(tokens) and tokens[last].text.islower() \
         and tokens[last].text in lex.loc_words
 
 
@@ -534,7 +539,7 @@ def qualify(span: Span, tokens: list[Token], first: int, lex: Lexicon) -> Span:
 
 def base_name(word: str, names: set[str], code: str) -> str:
     """The genitive's base when the base is a name in this document (Putins -> Putin)."""
-    base = genitive_base(word) if code == "de" else word
+    base = genitive_base(word) if lang.settings(code).feature("genitive_s_names") else word
     return base if base != word and base in names else word
 
 
@@ -553,7 +558,7 @@ def surname_index(spans: list[Span], code: str) -> dict[str, Span]:
             continue
         last = s.words[0] if s.evidence == "korean" else s.words[-1]
         index.setdefault(last, s)
-        if code == "de":
+        if lang.settings(code).feature("genitive_s_names"):
             index.setdefault(last + "s", s)
     return index
 
@@ -619,7 +624,7 @@ def propagate(spans: list[Span], doc: Document, lex: Lexicon) -> list[Span]:
     for s in spans:
         if len(s.words) == 1 and s.type:
             by_word.setdefault(s.words[0], s)
-            if s.type == "PER" and lex.code == "de":
+            if s.type == "PER" and lang.settings(lex.code).feature("genitive_s_names"):
                 by_word.setdefault(s.words[0] + "s", s)
     covered = {(s.start, s.end) for s in spans}
     taken = [(s.start, s.end) for s in spans]
