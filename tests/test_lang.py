@@ -104,3 +104,10 @@ def test_lang_pipeline_order_is_checked_when_built() -> None:
 def test_lang_pipeline_refuses_a_stage_needing_what_nothing_assigns(stage: Stage) -> None:
     with pytest.raises(PipelineError, match="'late' needs events"):
         Pipeline([stage, *STAGES])
+
+
+@pytest.mark.parametrize("name", sorted(lang.manifest()[0]) + ["manifest.toml", "language.toml", "LAGEBILD_LANG_PATH"])
+def test_lang_readme_explains_how_to_add_a_language(name: str) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Add a language"):]
+    assert name in section
