@@ -18,7 +18,7 @@ from lagebild import lang
 from lagebild.extract.attribution_base import lexicon as cue_lexicon
 from lagebild.extract.attribution_cues import sentence_cues, verb_cues
 from lagebild.model import Attribution, Cue, Document, Quantity, Sentence, Span, TimeExpr, Token
-from lagebild.text.tokens import at, is_nominal
+from lagebild.text.tokens import Phrases, is_nominal
 
 _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -26,7 +26,7 @@ _SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 @dataclass(frozen=True)
 class PassageLexicon:
     reportative: frozenset[str]
-    reported: tuple[tuple[str, ...], ...]
+    reported: Phrases
     substitutes: frozenset[str]
     back_pronouns: frozenset[str]
 
@@ -36,7 +36,7 @@ def lexicon(language: str | None) -> PassageLexicon:
     code = lang.code(language)
     return PassageLexicon(
         reportative=lang.lower_words(code, "reportative_modals"),
-        reported=tuple(tuple(w.lower().split()) for w in lang.entries(code, "reported_speech")),
+        reported=Phrases(tuple(w.lower().split()) for w in lang.entries(code, "reported_speech")),
         substitutes=lang.lower_words(code, "reported_speech_substitutes"),
         back_pronouns=lang.lower_words(code, "attribution_back_pronouns"),
     )
@@ -44,10 +44,7 @@ def lexicon(language: str | None) -> PassageLexicon:
 
 def continues_report(tokens: Sequence[Token], lex: PassageLexicon) -> bool:
     """The tokens are indirect speech or a hearsay report (Konjunktiv I, "soll", "demnach")."""
-    for i, tok in enumerate(tokens):
-        if tok.text.lower() in lex.reportative or any(at(tokens, i, p) for p in lex.reported):
-            return True
-    return False
+    return any(t.text.lower() in lex.reportative for t in tokens) or lex.reported.anywhere(tokens)
 
 
 def reaches(cue: int, number: int, asides: Sequence[Span]) -> bool:
@@ -102,12 +99,13 @@ def _own_source(cues: Sequence[Cue], asides: Sequence[Span]) -> str:
     return free[0].source if free else ""
 
 
-def _inherits(tokens: Sequence[Token], dates: list[TimeExpr], before: _Passage, lex: PassageLexicon) -> bool:
+def _inherits(tokens: Sequence[Token], reported: bool, dates: list[TimeExpr], before: _Passage,
+              lex: PassageLexicon) -> bool:
     """Indirect speech continues the report before it, unless it is about a later time than
     that report was made ("Im Herbst hatte X von 11.000 gesprochen. Anfang des Jahres sollen
     3.000 gefolgt sein": a report from the autumn cannot tell what came in the new year)."""
     substitute = before.indirect and any(t.text.lower() in lex.substitutes for t in tokens)
-    if not (continues_report(tokens, lex) or substitute):
+    if not (reported or substitute):
         return False
     return not any(_later(t.value, before.time) for t in dates)
 
@@ -134,9 +132,9 @@ def attribute(doc: Document) -> Document:
         cues = sentence_cues(doc, s, clex)
         dates = date_times(doc, s)
         own = _own_source(cues, s.syntax.asides)
-        inherits = not own and _inherits(s.tokens, dates, before, lex)
-        passage = own or (before.source if inherits else "")
         reported = continues_report(s.tokens, lex)
+        inherits = not own and _inherits(s.tokens, reported, dates, before, lex)
+        passage = own or (before.source if inherits else "")
         out.append(Attribution(s.index, tuple(cues), own, passage, inherits, reported))
         before = _Passage(passage, _sentence_time(dates) if own else before.time, reported)
         prev = s

@@ -10,6 +10,7 @@ from lagebild import lang
 from lagebild.model import Document, Phrase, Sentence, Span, Token
 from lagebild.text.tokens import (
     FINITE,
+    Phrases,
     is_nominal,
     low,
     span_text,
@@ -23,6 +24,7 @@ class AttributionLexicon:
     separable_prefixes: bool
     capitalised_nouns: bool
     prepositions: dict[tuple[str, ...], str]
+    preposition_words: Phrases
     nouns: frozenset[str]
     verbs: dict[str, frozenset[str]]  # lemma -> words one of which must follow in the clause (or none)
     impersonal: frozenset[str]
@@ -43,12 +45,14 @@ class AttributionLexicon:
 def lexicon(language: str | None) -> AttributionLexicon:
     code = lang.code(language)
     settings = lang.settings(code)
+    prepositions = {tuple(k.lower().split()): v for k, v in lang.table(code, "attribution_prepositions").items()}
     return AttributionLexicon(
         language=code,
         verb_second=bool(settings.feature("verb_second")),
         separable_prefixes=bool(settings.feature("separable_prefixes")),
         capitalised_nouns=bool(settings.feature("capitalised_nouns")),
-        prepositions={tuple(k.lower().split()): v for k, v in lang.table(code, "attribution_prepositions").items()},
+        prepositions=prepositions,
+        preposition_words=Phrases(prepositions),
         nouns=lang.lower_words(code, "attribution_nouns"),
         verbs={w.split()[0].lower(): frozenset(w.lower().split()[1:]) for w in lang.words(code, "attribution_verbs")},
         impersonal=lang.lower_words(code, "attribution_impersonal"),

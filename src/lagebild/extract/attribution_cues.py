@@ -160,9 +160,10 @@ def _preposition_cues(doc: Document, s: Sentence, lex: AttributionLexicon, cues:
     only counts when no other cue names the reporter (`cues` are the ones found so far)."""
     cues, tokens = list(cues), s.tokens
     for i in range(len(tokens)):
-        for phrase, mode in lex.prepositions.items():
+        for phrase in lex.preposition_words.by_first.get(low(tokens, i), ()):
             if not at(tokens, i, phrase):
                 continue
+            mode = lex.prepositions[phrase]
             after = i + len(phrase)
             if mode == "chain" and any(c.token != i for c in cues):
                 continue  # "X schreibt unter Berufung auf Y": X stays the source

@@ -26,7 +26,7 @@ from lagebild.extract.attribution import date_times, source_for
 from lagebild.extract.frame import frame
 from lagebild.extract.quantities import lexicon as quantity_lexicon
 from lagebild.model import Attribution, Claim, Document, Quantity, Sentence, TimeExpr, Token
-from lagebild.text.tokens import at
+from lagebild.text.tokens import Phrases
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ class _State:
 
 
 @lru_cache(maxsize=8)
-def _time_anaphors(language: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(w.lower().split()) for w in lang.entries(language, "time_anaphors"))
+def _time_anaphors(language: str) -> Phrases:
+    return Phrases(tuple(w.lower().split()) for w in lang.entries(language, "time_anaphors"))
 
 
 def _nearest_time(dates: list[TimeExpr], offset: int) -> str | None:
@@ -55,7 +55,7 @@ def _time_before(tokens: Sequence[Token], dates: list[TimeExpr], before: _State,
     date named before it in the paragraph."""
     if any(t.value for t in dates) or before.last_date is None:
         return None
-    if any(at(tokens, i, p) for i in range(len(tokens)) for p in _time_anaphors(language)):
+    if _time_anaphors(language).anywhere(tokens):
         return before.last_date
     return None
 

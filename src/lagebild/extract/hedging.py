@@ -18,7 +18,7 @@ from lagebild.extract.attribution import reaches
 from lagebild.extract.attribution_base import lexicon as cue_lexicon
 from lagebild.extract.attribution_base import verb_lemma
 from lagebild.model import Quantity, Sentence, Span
-from lagebild.text.tokens import at
+from lagebild.text.tokens import Phrases
 
 COUNT_UNITS = frozenset({"person", "container", "shell", "missile"})
 
@@ -29,7 +29,7 @@ class HedgeLexicon:
     capitalised_nouns: bool  # else a capitalised word inside a sentence is a name ("May"), not a cue
     words: frozenset[str]
     suffixes: tuple[str, ...]
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: Phrases
     verbs: frozenset[str]
     parties: tuple[tuple[tuple[str, ...], str], ...]
 
@@ -43,7 +43,7 @@ def lexicon(language: str | None) -> HedgeLexicon:
         capitalised_nouns=bool(lang.settings(code).feature("capitalised_nouns")),
         words=frozenset(w for w in hedges if " " not in w and not w.startswith("-")),
         suffixes=tuple(w[1:] for w in hedges if w.startswith("-")),
-        phrases=tuple(tuple(w.split()) for w in hedges if " " in w),
+        phrases=Phrases(tuple(w.split()) for w in hedges if " " in w),
         verbs=lang.lower_words(code, "hedge_verbs"),
         parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
     )
@@ -59,7 +59,7 @@ def _hedge_at(s: Sentence, i: int, lex: HedgeLexicon) -> bool:
         return True
     if any(word.endswith(suffix) for suffix in lex.suffixes):
         return True
-    if any(at(tokens, i, p) for p in lex.phrases):
+    if lex.phrases.at(tokens, i):
         return True
     return tok.pos.startswith("V") and verb_lemma(s, i, cue_lexicon(lex.language)) in lex.verbs
 
@@ -108,6 +108,6 @@ def source_hedge(source: str, lex: HedgeLexicon) -> str:
     """A source that is itself an estimate or a rumour ("Schätzungen", "Berichten")."""
     for word in source.split():
         low = word.lower().strip('"')
-        if low in lex.words or any(low.endswith(s) for s in lex.suffixes) or any(p[0] == low for p in lex.phrases):
+        if low in lex.words or any(low.endswith(s) for s in lex.suffixes) or low in lex.phrases.by_first:
             return word
     return ""

@@ -14,7 +14,7 @@ from functools import lru_cache
 from lagebild import lang
 from lagebild.extract.numbers import glued_number, multiplier, parse_digits, parse_number
 from lagebild.model import Token
-from lagebild.text.tokens import glued_hyphen, low, match_phrase
+from lagebild.text.tokens import Phrases, glued_hyphen, low, match_phrase
 
 _DIGITS = re.compile(r"^\d[\d.,'’]*$")
 _GROUP3 = re.compile(r"^\d{3}$")
@@ -26,7 +26,8 @@ class NumeralLexicon:
     language: str
     glued_words: bool  # number words are written as one word ("zweihundertfünfzig")
     vague: dict[tuple[str, ...], tuple[float, float]]
-    quantifiers: tuple[tuple[str, ...], ...]
+    vague_words: Phrases
+    quantifiers: Phrases
     articles: frozenset[str]  # words for one that are articles too ("ein", "a")
     age_endings: tuple[str, ...]
     compound_units: dict[str, str]
@@ -66,12 +67,13 @@ def numeral_lexicon(language: str | None) -> NumeralLexicon:
     code = lang.code(language)
     compound_units = {k.lower(): v for k, v in lang.table(code, "quantity_compound_units").items()}
     joints = lang.table(code, "range_joints")
+    vague = {tuple(k.split()): (float(v.split()[0]), float(v.split()[1])) for k, v in lang.table(code, "vague").items()}
     return NumeralLexicon(
         language=code,
         glued_words=bool(lang.settings(code).feature("glued_thousand")),
-        vague={tuple(k.split()): (float(v.split()[0]), float(v.split()[1]))
-               for k, v in lang.table(code, "vague").items()},
-        quantifiers=tuple(tuple(w.lower().split()) for w in lang.words(code, "vague_quantifiers")),
+        vague=vague,
+        vague_words=Phrases(vague),
+        quantifiers=Phrases(tuple(w.lower().split()) for w in lang.words(code, "vague_quantifiers")),
         articles=frozenset(w.lower() for w, v in lang.table(code, "numbers").items() if float(v) == 1),
         age_endings=tuple(sorted((w.lower() for w in lang.words(code, "quantity_age")), key=len, reverse=True)),
         compound_units=compound_units,
@@ -158,7 +160,7 @@ def _vague_number(tokens: Sequence[Token], i: int, lex: NumeralLexicon) -> Numbe
         if factor is not None and factor >= 100:
             return Number(i, i + n + 1, 2 * factor, 10 * factor - 1, vague=True, scaled=True)
         return None
-    n = match_phrase(tokens, i, tuple(lex.vague))
+    n = match_phrase(tokens, i, lex.vague_words)
     if n and (i == 0 or _simple_number(tokens, i - 1, lex) is None):
         low_value, high = lex.vague[tuple(low(tokens, i + k) for k in range(n))]
         return Number(i, i + n, low_value, high, vague=True, scaled=True)

@@ -21,7 +21,7 @@ from lagebild import lang
 from lagebild.extract.numerals import Number, number_at, numeral_lexicon
 from lagebild.model import Document, Phrase, Quantity, Sentence, Syntax, Token
 from lagebild.text.syntax import sentence_syntax
-from lagebild.text.tokens import glued_hyphen, is_noun, low
+from lagebild.text.tokens import Phrases, glued_hyphen, is_noun, low
 
 _YEAR = re.compile(r"^(19|20)\d\d$")  # counts of 1900-2099 things are rarer than years
 _TIME_UNITS = frozenset({"day", "year", "other"})
@@ -38,6 +38,7 @@ class QuantityLexicon:
     units: dict[str, str]
     suffixes: tuple[tuple[str, str], ...]  # longest first
     bounds: dict[tuple[str, ...], str]
+    bound_words: Phrases
     labels: frozenset[str]
     not_nouns: frozenset[str]
     date_before: frozenset[str]
@@ -77,6 +78,7 @@ def lexicon(language: str | None) -> QuantityLexicon:
         units={k: v for k, v in units.items() if not k.startswith("-")},
         suffixes=suffixes,
         bounds=_phrases(lang.table(code, "bounds")),
+        bound_words=Phrases(_phrases(lang.table(code, "bounds"))),
         labels=lang.lower_words(code, "quantity_label_nouns"),
         not_nouns=lang.lower_words(code, "quantity_not_nouns"),
         date_before=lang.lower_words(code, "quantity_date_before"),
@@ -100,6 +102,12 @@ def lexicon(language: str | None) -> QuantityLexicon:
 
 def unit_of(word: str, lemma: str, lex: QuantityLexicon) -> str | None:
     """The unit a noun names (exact symbol, or the longest matching lemma/word ending)."""
+    return _unit_of(word, lemma, lex.language)
+
+
+@lru_cache(maxsize=50_000)
+def _unit_of(word: str, lemma: str, language: str) -> str | None:
+    lex = lexicon(language)
     for key in (word.lower(), lemma.lower()):
         if key in lex.units:
             return lex.units[key]
@@ -112,14 +120,10 @@ def unit_of(word: str, lemma: str, lex: QuantityLexicon) -> str | None:
     return None
 
 
-def _phrase_before(tokens: Sequence[Token], i: int, phrases: dict[tuple[str, ...], str]) -> tuple[int, str]:
-    """(first token index, kind) of the longest phrase that ends right before token i."""
-    best, kind = i, ""
-    for phrase, value in phrases.items():
-        n = len(phrase)
-        if i - n >= 0 and i - n < best and tuple(low(tokens, i - n + k) for k in range(n)) == phrase:
-            best, kind = i - n, value
-    return best, kind
+def _bound_before(tokens: Sequence[Token], i: int, lex: QuantityLexicon) -> tuple[int, str]:
+    """(first token index, kind) of the longest bound phrase that ends right before token i."""
+    phrase = lex.bound_words.before(tokens, i)
+    return (i - len(phrase), lex.bounds[phrase]) if phrase else (i, "")
 
 
 # --- what the number counts: the phrase it stands in ------------------------------------
@@ -314,7 +318,7 @@ def _quantity(sentence: Sentence, syntax: Syntax, num: Number, lex: QuantityLexi
     anaphoric = False
     if _is_excluded(tokens, num, unit, head, lex):
         return None
-    first, bound = _phrase_before(tokens, num.first, lex.bounds)
+    first, bound = _bound_before(tokens, num.first, lex)
     symbol = _unit_before(tokens, first, lex)
     if symbol:
         first, unit = first - 1, symbol

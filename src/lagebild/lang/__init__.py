@@ -56,7 +56,12 @@ def manifest() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _search_path() -> tuple[str, ...]:
-    return tuple(p for p in os.environ.get(PATH_VARIABLE, "").split(os.pathsep) if p)
+    return _split_path(os.environ.get(PATH_VARIABLE, ""))
+
+
+@lru_cache(maxsize=8)
+def _split_path(value: str) -> tuple[str, ...]:
+    return tuple(p for p in value.split(os.pathsep) if p)
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +75,12 @@ def _folders(search_path: tuple[str, ...]) -> dict[str, Traversable]:
             if folder.is_dir() and (folder / "language.toml").is_file():
                 found.setdefault(folder.name, folder)
     return found
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> frozenset[str]:
+    """The languages shipped in the package (they take precedence over the search path)."""
+    return frozenset(_folders(()))
 
 
 def folders() -> dict[str, Traversable]:
@@ -109,6 +120,8 @@ def code(language: str | None) -> str:
 
     For tools called on their own (a cleaner, a number parser); documents go through the
     pipeline, which refuses an unsupported language first (`require`)."""
+    if language in _shipped():
+        return language
     return language if language and language in folders() else DEFAULT
 
 
@@ -133,7 +146,8 @@ def _settings(language: str, search_path: tuple[str, ...]) -> Language:
 
 def settings(language: str | None) -> Language:
     """The checked settings of a language (raises `LanguageError` when a required file is missing)."""
-    return _settings(code(language), _search_path())
+    key = code(language)
+    return _settings(key, () if key in _shipped() else _search_path())
 
 
 def _lines(language: str, filename: str) -> list[str]:

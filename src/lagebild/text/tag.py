@@ -27,6 +27,7 @@ def _tagger(model: str) -> ht.HanoverTagger:
     return ht.HanoverTagger(model)
 
 
+@lru_cache(maxsize=4096)
 def normalise_tag(tag: str, language: str) -> str:
     settings = lang.settings(language)
     if settings.tagset:

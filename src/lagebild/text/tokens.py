@@ -4,7 +4,7 @@ Tags are STTS (`text.tag` maps other tagsets onto it).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lagebild.model import Token
 
@@ -68,11 +68,38 @@ def span_text(tokens: Sequence[Token], first: int, end: int, text: str) -> str:
     return text[tokens[first].start:tokens[last].end]
 
 
-def match_phrase(tokens: Sequence[Token], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """Length of the longest of `phrases` (lower-cased words) that starts at token i, or 0."""
-    best = 0
-    for phrase in phrases:
-        n = len(phrase)
-        if n > best and tuple(low(tokens, i + k) for k in range(n)) == phrase:
-            best = n
-    return best
+class Phrases:
+    """Lower-cased word sequences of a lexicon, looked up by their first (or last) word, so
+    that finding one at a token costs one dictionary lookup."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        ordered = sorted({p for p in phrases if p}, key=len, reverse=True)  # longest first
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in ordered:
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+            self.by_last.setdefault(phrase[-1], []).append(phrase)
+
+    def at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
+        """The longest phrase that starts at token i."""
+        for phrase in self.by_first.get(low(tokens, i), ()):
+            if all(low(tokens, i + k) == w for k, w in enumerate(phrase[1:], start=1)):
+                return phrase
+        return None
+
+    def before(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
+        """The longest phrase that ends right before token i."""
+        for phrase in self.by_last.get(low(tokens, i - 1) if i > 0 else "", ()):
+            n = len(phrase)
+            if i - n >= 0 and all(low(tokens, i - n + k) == w for k, w in enumerate(phrase)):
+                return phrase
+        return None
+
+    def anywhere(self, tokens: Sequence[Token]) -> bool:
+        return any(self.at(tokens, i) for i in range(len(tokens)) if low(tokens, i) in self.by_first)
+
+
+def match_phrase(tokens: Sequence[Token], i: int, phrases: Phrases) -> int:
+    """Length of the longest of `phrases` that starts at token i, or 0."""
+    found = phrases.at(tokens, i)
+    return len(found) if found else 0
