@@ -23,13 +23,13 @@ from lagebild.extract.timex_lexicon import TimexLexicon, lexicon
 from lagebild.model import Document, TimeExpr, Token
 from lagebild.text.grammar import grammar
 from lagebild.text.syntax import analyse
+from lagebild.text.tokens import FINITE
 
 # Rules whose match needs a cue word or modifier before it to count as a time expression.
 _NEEDS_CUE = {"month", "season"}
 # Rules that state a date outright; they can refine a vague anchor.
 _EXPLICIT = {"numeric", "iso", "day_month", "month_day", "month_year"}
 _DURATIONS = {"duration", "compound_duration", "duration_adjective"}
-_FINITE = ("VVFIN", "VMFIN", "VAFIN")
 _CLOSING = frozenset('.,;:!?)"»«“”„–-]')
 _WORD = re.compile(r"[\wÄÖÜäöüß'’]+|[^\s\w]")
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][.!?])\s+|\n+")
@@ -244,7 +244,7 @@ def _tense_signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[_Signal]:
             signals.append(_Signal(token.start, 1))
         elif kind:  # "ist", "hat", "wird unterzeichnet", "is held"
             signals.append(_Signal(token.start, 0, present=True))
-        elif token.pos in _FINITE and i - marked > 3:  # a verb right after an auxiliary ("will be") belongs to it
+        elif token.pos in FINITE and i - marked > 3:  # a verb right after an auxiliary ("will be") belongs to it
             signals.append(_Signal(token.start, 0, present=_present_form(token, lex)))
     return signals
 
