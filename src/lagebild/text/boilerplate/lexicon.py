@@ -42,7 +42,6 @@ class Lexicon:
     update_labels: frozenset[str]
     position_marks: frozenset[str]
     mastheads: frozenset[str]  # words of newspaper names
-    media: tuple[str, ...]  # endings of nouns for the page itself
     ui_verbs: frozenset[str]
     note_heads: tuple[str, ...]
     reporting: frozenset[str]  # verb forms of reported speech
@@ -117,7 +116,6 @@ def lexicon(code: str) -> Lexicon:
         update_labels=_lower(code, "boilerplate_update_labels"),
         position_marks=_lower(code, "boilerplate_position_marks"),
         mastheads=_shared(code, "boilerplate_mastheads"),
-        media=tuple(_lower(code, "boilerplate_media")),
         ui_verbs=_lower(code, "boilerplate_ui_verbs"),
         note_heads=tuple(_lower(code, "boilerplate_note_heads")),
         reporting=_lower(code, "boilerplate_reporting"),
