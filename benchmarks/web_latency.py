@@ -3,7 +3,7 @@
 of 100k documents, under a load of sequential requests.
 
 usage: .venv/bin/python benchmarks/web_latency.py [--docs 100000] [--db out/web-latency-100000.db]
-                                                  [--requests 100] [--target-ms 100] [--seed 7]
+                                                  [--requests 100] [--concurrency 1] [--target-ms 100] [--seed 7]
                                                   [--rebuild] [--slowest 10]
 
 The database is generated, not analyzed: examples/corpus is analyzed once with the
@@ -20,8 +20,9 @@ detection has real work. Planner statistics and the search index are then built 
 reused (delete it or pass --rebuild to regenerate).
 
 The real server (`lagebild serve`) then runs in a subprocess on 127.0.0.1 and gets
-sequential HTTP requests (one at a time, keep-alive) with varied parameters for each
-page. The server computes its caches (claim groups, near-duplicates, entity table,
+HTTP requests (keep-alive) with varied parameters for each page: one at a time, or from
+--concurrency clients at once (each its own connection and its own random choices; the
+--requests per page are split among them). The server computes its caches (claim groups, near-duplicates, entity table,
 timeline buckets) in the background from its start; the first requests, which wait
 for them, are timed separately as the warm-up. Prints a markdown table (n, p50, p95,
 max in ms per page), the slowest requests, and exits 1 when a page's p95 reaches
@@ -284,11 +285,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, log: Path) -> tuple[subprocess.Popen[bytes], float]:
+def start_server(db: Path, port: int, log: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], float]:
     """`lagebild serve` in a subprocess; returns it and the seconds until it answered."""
     t0 = time.perf_counter()
     with open(log, "wb") as out:
-        proc = subprocess.Popen([str(LAGEBILD), "serve", "--db", f"sqlite:///{db}", "--port", str(port)],
+        proc = subprocess.Popen([str(LAGEBILD), "serve", "--db", f"sqlite:///{db}", "--port", str(port),
+                                 "--workers", str(workers)],
                                 stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/openapi.json"
     while True:
@@ -441,13 +443,18 @@ def warm_up(client: httpx.Client) -> list[tuple[str, float]]:
 
 
 def wait_until_ready(client: httpx.Client, timeout: float = 3600) -> float:
-    """Seconds the server's background warm-up took (waits for its end)."""
+    """Seconds the server's background warm-up took (waits for its end; with several server
+    processes, until 20 answers in a row on new connections say ready)."""
     deadline = time.monotonic() + timeout
-    while not (status := client.get("/api/status").json())["ready"]:
+    ready: list[float] = []
+    while len(ready) < 20:
+        status = httpx.get(f"{str(client.base_url).rstrip('/')}/api/status", timeout=600).json()
+        ready = [*ready, float(status["warm_up_seconds"])] if status["ready"] else []
         if time.monotonic() > deadline:
             raise SystemExit(f"the server's caches were not ready after {timeout:.0f} s; see its log")
-        time.sleep(0.5)
-    return float(status["warm_up_seconds"])
+        if not status["ready"]:
+            time.sleep(0.5)
+    return max(ready)
 
 
 def measure(client: httpx.Client, generators: dict[str, Callable[[], str]],
@@ -462,6 +469,28 @@ def measure(client: httpx.Client, generators: dict[str, Callable[[], str]],
             ms = timed_get(client, path)
             times[name].append(ms)
             log.append((ms, path))
+    return times, log
+
+
+def measure_concurrently(base_url: str, sample_: Sample, seed: int, n: int,
+                         clients: int) -> tuple[dict[str, list[float]], list[tuple[float, str]]]:
+    """`clients` clients at once, each on its own connection with its own random choices,
+    together n requests per page."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(i: int) -> tuple[dict[str, list[float]], list[tuple[float, str]]]:
+        rng = random.Random(seed * 1000 + i)
+        with httpx.Client(base_url=base_url, timeout=600) as client:
+            return measure(client, pages(sample_, rng), max(1, n // clients))
+
+    with ThreadPoolExecutor(clients) as pool:
+        results = list(pool.map(one, range(clients)))
+    times: dict[str, list[float]] = {}
+    log: list[tuple[float, str]] = []
+    for part, part_log in results:
+        for name, values in part.items():
+            times.setdefault(name, []).extend(values)
+        log.extend(part_log)
     return times, log
 
 
@@ -491,6 +520,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=100_000, help="documents in the generated database")
     ap.add_argument("--db", type=Path, help="SQLite file to use or build (default out/web-latency-DOCS.db)")
     ap.add_argument("--requests", type=int, default=100, help="sequential requests per page")
+    ap.add_argument("--concurrency", type=int, default=1, help="clients sending requests at once")
+    ap.add_argument("--serve-workers", type=int, default=1, help="server processes (lagebild serve --workers)")
     ap.add_argument("--target-ms", type=float, default=100.0, help="p95 each page must stay below")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--slowest", type=int, default=10, help="list this many of the slowest requests")
@@ -511,7 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     port = free_port()
     log = db.with_suffix(".serve.log")
-    proc, started = start_server(db, port, log)
+    proc, started = start_server(db, port, log, a.serve_workers)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=600) as client:
             print(f"server: `lagebild serve` answered after {started:.1f} s (opens the store, checks the search "
@@ -522,13 +553,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"warm-up: the server's background computation took {wait_until_ready(client):.0f} s "
                   "(measured by the server, /api/status); the requests below start after it")
             rng = random.Random(a.seed)
-            generators = pages(sample(client, db, rng), rng)
+            sampled = sample(client, db, rng)
             t0 = time.perf_counter()
-            times, log = measure(client, generators, a.requests)
+            if a.concurrency > 1:
+                times, log = measure_concurrently(f"http://127.0.0.1:{port}", sampled, a.seed, a.requests,
+                                                  a.concurrency)
+            else:
+                times, log = measure(client, pages(sampled, rng), a.requests)
             wall = time.perf_counter() - t0
     finally:
         stop_server(proc)
-    print(f"\n{sum(len(v) for v in times.values()):,d} sequential requests in {wall:.0f} s "
+    how = f"from {a.concurrency} clients at once" if a.concurrency > 1 else "sequential"
+    print(f"\n{sum(len(v) for v in times.values()):,d} requests {how} in {wall:.0f} s "
           f"(load average after: {load_average()}):\n")
     print("\n".join(table(times, a.target_ms)))
     print(f"\nslowest {a.slowest} requests: " + ", ".join(f"{path} {ms:.0f} ms" for ms, path in

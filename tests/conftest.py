@@ -33,6 +33,11 @@ def _pg_base() -> str | None:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL schema-less database per test (dropped afterwards)."""
+    yield from fresh_pg_database()
+
+
+def fresh_pg_database() -> Iterator[str]:
+    """Create a PostgreSQL database, yield its URL, drop it (skips without a server)."""
     base = _pg_base()
     if not base:
         pytest.skip("no PostgreSQL server (set LAGEBILD_TEST_PG or run `make test`)")

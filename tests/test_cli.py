@@ -146,3 +146,39 @@ def test_cli_search_finds_documents_and_claims(analyzed: str, query: str, doc_id
 @pytest.mark.parametrize("args", [["search", "--limit", "0", "Kursk"], ["search"]])
 def test_cli_search_usage_errors(analyzed: str, args: list[str]) -> None:
     assert runner.invoke(app, [*args, "--db", analyzed]).exit_code == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["analyze", "{dir}", "--max-size", "-1"],
+    ["analyze", "{dir}", "--workers", "-3"],
+    ["analyze", "{dir}", "--max-chars", "0"],
+    ["analyze", "{dir}", "--time-limit", "0"],
+    ["conflicts", "--tolerance", "-1"],
+    ["serve", "--port", "0"],
+])
+def test_cli_numeric_options_are_validated(corpus_dir: Path, sqlite_url: str, args: list[str]) -> None:
+    result = runner.invoke(app, [a.replace("{dir}", str(corpus_dir)) for a in args] + ["--db", sqlite_url])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if args[0] == "analyze":
+        from lagebild.store import Store
+
+        assert Store(sqlite_url).document_ids() == []
+
+
+FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+@pytest.mark.parametrize("what", ["claims", "entities"])
+def test_cli_csv_cells_a_spreadsheet_would_evaluate_are_escaped(tmp_path: Path, sqlite_url: str,
+                                                                what: str) -> None:
+    (tmp_path / "=HYPERLINK(1).txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text(json.dumps({"id": "+SUM(1)", "outlet": "@Kurier", "text": ARTICLES["b.txt"]})
+                                         + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["analyze", str(tmp_path), "--db", sqlite_url, "--workers", "1"]).exit_code == 0
+    result = runner.invoke(app, ["export", "--db", sqlite_url, "--format", "csv", "--what", what])
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    cells = [c for row in rows[1:] for c in row]
+    assert cells and not [c for c in cells if FORMULA.match(c) and not re.fullmatch(r"-[\d.]+", c)]
+    if what == "claims":
+        assert {"'=HYPERLINK(1)", "'+SUM(1)", "'@Kurier"} <= set(cells)

@@ -176,3 +176,59 @@ def test_store_document_texts_streams_ids_and_texts(db_url: str) -> None:
     assert list(store.document_texts()) == [(d.id, d.text) for d in store.documents()]
     assert [doc_id for doc_id, _ in store.document_texts()] == ["a", "b"]
     store.close()
+
+
+@pytest.mark.parametrize("id_chars", [250])
+def test_store_migrations_widen_old_varchar_columns_and_add_the_failure_stage(db_url: str, id_chars: int) -> None:
+    """A database made before 0004/0005 (VARCHAR(200) ids and outlets, failures without a
+    stage) takes a 250-character file stem and outlet once upgraded."""
+    from sqlalchemy import delete, inspect, text
+
+    from lagebild.store import schema
+
+    store = Store(db_url)
+    with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE documents ALTER COLUMN id TYPE VARCHAR(200), "
+                              "ALTER COLUMN outlet TYPE VARCHAR(200)"))
+        conn.execute(text("ALTER TABLE failures DROP COLUMN stage"))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.name.in_(
+            ["0004_text_columns", "0005_failure_stage"])))
+    store.close()
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        assert "stage" in {c["name"] for c in inspect(conn).get_columns("failures")}
+    doc = _document("s" * id_chars)
+    doc.outlet = "o" * id_chars
+    store.save(doc)
+    assert store.document_ids() == [doc.id]
+    store.save_failure("x.txt", "is empty", None, "decode")
+    assert store.failures()[0]["stage"] == "decode"
+    store.close()
+
+
+def test_store_migrations_run_once_when_two_stores_open_a_new_database_at_once(db_url: str) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def open_store() -> None:
+        try:
+            Store(db_url).close()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    store = Store(db_url)
+    from sqlalchemy import select
+
+    from lagebild.store.schema import migrations
+
+    with store.engine.connect() as conn:
+        assert sorted(conn.execute(select(migrations.c.name)).scalars()) == [name for name, _ in MIGRATIONS]
+    store.close()

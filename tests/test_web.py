@@ -57,7 +57,7 @@ def build_corpus(folder: Path, xss: bool = True) -> str:
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     url = build_corpus(tmp_path_factory.mktemp("web"))
-    with TestClient(create_app(url), raise_server_exceptions=False) as c:
+    with TestClient(create_app(url), base_url="http://localhost", raise_server_exceptions=False) as c:
         yield c
 
 

@@ -11,17 +11,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lagebild.errors import InputError
-from lagebild.ingest.decode import MAX_BYTES
+from lagebild.errors import InputError, StoreError, UsageError, one_line
 from lagebild.ingest.fetch import FetchOptions, Response, conditional_headers, is_url
 from lagebild.ingest.given import check as check_given
+from lagebild.ingest.normalise import cut_to, normalise_document
 from lagebild.ingest.outcome import Skipped, Unchanged
+from lagebild.ingest.readers import content_hash
 from lagebild.ingest.sources import IngestOptions, read_inputs
 from lagebild.ingest.walk import file_of, within
 from lagebild.ingest.web import WebOptions
+from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
 from lagebild.model import Document
-from lagebild.run import run
+from lagebild.run import Result, run
 from lagebild.store import DEFAULT_DB, Store
+from lagebild.store.search import ensure_search_index
 
 if TYPE_CHECKING:
     from lagebild.reconcile.groups import ClaimGroup
@@ -34,8 +37,9 @@ log = logging.getLogger("lagebild")
 class AnalyzeReport:
     analyzed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failed: list[InputError] = field(default_factory=list)  # inputs that could not be read
+    failed: list[InputError] = field(default_factory=list)  # inputs that could not be read or saved
     stage_errors: dict[str, str] = field(default_factory=dict)  # doc id -> error of a crashing stage
+    notes: dict[str, list[str]] = field(default_factory=dict)  # source -> what was changed (cut, NULs removed)
     skipped: list[Skipped] = field(default_factory=list)  # files passed over on purpose, with the reason
     removed: list[str] = field(default_factory=list)  # documents pruned because their file is gone
     seconds: dict[str, float] = field(default_factory=dict)  # read (files, fetching, HTML), analyze (the stages)
@@ -144,17 +148,31 @@ class FetchMemory:
             "redirects": response.redirects, "fetched_at": response.fetched_at, "body": body})
 
 
-def _unique_ids(docs: list[Document], store: Store) -> None:
-    """Ids are file stems; two different inputs with one stem get a hash suffix."""
-    seen: dict[str, str] = {}
+def _unique_ids(docs: list[Document]) -> None:
+    """Ids are file stems (or JSONL ids); a second input with a taken id gets a suffix made
+    from its source, so it is stable across runs and two copies of one file both stay."""
+    seen: set[str] = set()
     for doc in docs:
-        if doc.id in seen and seen[doc.id] != doc.source:
-            doc.id = f"{doc.id}-{doc.meta['content_hash'][:8]}"
-        seen[doc.id] = doc.source
+        if doc.id in seen:
+            doc.id = f"{doc.id}-{content_hash(doc.source)[:8]}"
+        seen.add(doc.id)
+
+
+def _check_options(workers: int | None, max_bytes: int, max_chars: int, time_limit: float | None) -> None:
+    """Misuse raises (STYLE 4): a limit that is not a positive number cannot work."""
+    if workers is not None and workers < 0:
+        raise UsageError(f"workers must be 0 or more (got {workers}); leave it out to use all cores")
+    if max_bytes <= 0:
+        raise UsageError(f"the size limit must be positive (got {max_bytes} bytes); e.g. --max-size 5")
+    if max_chars <= 0:
+        raise UsageError(f"the character limit must be positive (got {max_chars}); e.g. --max-chars 200000")
+    if time_limit is not None and not time_limit > 0:
+        raise UsageError(f"the time limit must be positive (got {time_limit} s); e.g. --time-limit 120")
 
 
 def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, force: bool = False,
-            workers: int | None = None, max_bytes: int = MAX_BYTES, published: str | None = None,
+            workers: int | None = None, max_bytes: int = MAX_BYTES, max_chars: int = MAX_CHARS,
+            time_limit: float | None = TIME_LIMIT, published: str | None = None,
             language: str | None = None, outlet: str | None = None, title: str | None = None,
             prune: bool = False, fetch: FetchOptions | None = None, max_items: int = 500,
             only_new: bool = False, on_progress: Callable[[int, int], None] | None = None) -> Corpus:
@@ -165,8 +183,14 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
     fetched politely (see `FetchOptions`). `published`, `language`, `outlet` and `title`
     are given metadata for every input of the call; they win over what is found in
     the input. Re-analyzing an unchanged input does nothing unless `force`; a page
-    fetched before is asked for only if it changed. Inputs that cannot be read are
-    logged, recorded in the store's failures, and skipped. `prune` removes the
+    fetched before is asked for only if it changed.
+
+    One bad input never stops the corpus: reading, decoding, every stage and the save of
+    each document run inside one boundary, and whatever fails there is logged, recorded
+    in the store's failures (source, stage, one-line reason, raw bytes) and skipped.
+    Limits: `max_bytes` per file or JSONL record, `max_chars` analyzed per document (the
+    rest is cut, with a note), `time_limit` seconds per document. `workers`: processes
+    to use (None: all cores; 0 or 1: this process). `prune` removes the
     documents whose file under one of `paths` is gone; `only_new` skips addresses
     listed by a feed whose document is stored (what `watch` does).
 
@@ -175,17 +199,19 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
         >>> corpus.summary()["documents"]
     """
     inputs = [str(p) for p in ([paths] if isinstance(paths, str | Path) else paths)]
+    _check_options(workers, max_bytes, max_chars, time_limit)
     given = check_given({"published": published, "language": language, "outlet": outlet, "title": title},
                         "the metadata given")
     fetch = replace(fetch or FetchOptions(), max_bytes=max_bytes)
     options = IngestOptions(max_bytes=max_bytes, given=given,
                             web=WebOptions(fetch=fetch, max_items=max_items, only_new=only_new, conditional=not force))
     store = Store(db)
+    store.check_writable()
     report = AnalyzeReport()
     started = time.perf_counter()
-    todo = _read(inputs, options, store, report)
+    todo = _read(inputs, options, store, report, max_chars)
     report.seconds["read"] = time.perf_counter() - started
-    _unique_ids(todo, store)
+    _unique_ids(todo)
     fresh = []
     for doc in todo:
         if not force and store.content_hash(doc.id) == doc.meta["content_hash"]:
@@ -193,14 +219,8 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             store.clear_failure(doc.source)
         else:
             fresh.append(doc)
-    for n, (doc, error) in enumerate(run(fresh, workers), start=1):
-        store.save(doc, error)
-        store.clear_failure(doc.source)
-        if error:
-            log.info("analysis of %s failed: %s (raw input kept)", doc.id, error)
-            report.stage_errors[doc.id] = error
-        else:
-            report.analyzed.append(doc.id)
+    for n, result in enumerate(run(fresh, workers, time_limit), start=1):
+        _save(store, report, result, max_bytes)
         if on_progress:
             on_progress(n, len(fresh))
     report.seconds["analyze"] = time.perf_counter() - started - report.seconds["read"]
@@ -209,25 +229,61 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
         report.removed = _prune(store, inputs)
     if fresh or report.removed:
         store.optimize()
+        ensure_search_index(store)  # built here, so that `serve` never writes
     return Corpus(store, report)
 
 
-def _read(inputs: list[str], options: IngestOptions, store: Store, report: AnalyzeReport) -> list[Document]:
-    """Read every input; what cannot be read goes to the report and the store's failures."""
+def _record_failure(store: Store, report: AnalyzeReport, failure: InputError, max_bytes: int) -> None:
+    log.info("skipped %s", failure)
+    report.failed.append(failure)
+    raw = failure.raw if failure.raw is not None else _raw_bytes(failure.source, max_bytes)
+    store.save_failure(failure.source, failure.message, raw, failure.stage)
+
+
+def _read(inputs: list[str], options: IngestOptions, store: Store, report: AnalyzeReport,
+          max_chars: int) -> list[Document]:
+    """Read every input, normalised and cut to the character limit; what cannot be read
+    goes to the report and the store's failures."""
     todo: list[Document] = []
     for item in read_inputs(inputs, options, FetchMemory(store)):
         if isinstance(item, InputError):
-            log.info("skipped %s", item)
-            report.failed.append(item)
-            store.save_failure(item.source, item.message, _raw_bytes(item.source, options.max_bytes))
+            _record_failure(store, report, item, options.max_bytes)
         elif isinstance(item, Skipped):
             report.skipped.append(item)
         elif isinstance(item, Unchanged):
             report.unchanged.append(item.doc_id)
             store.clear_failure(item.source)
         else:
+            cut_to(normalise_document(item), max_chars)
+            item.meta.setdefault("content_hash", content_hash(item.raw))
+            if item.meta.get("notes"):
+                report.notes[item.source] = list(item.meta["notes"])
             todo.append(item)
     return todo
+
+
+def _save(store: Store, report: AnalyzeReport, result: Result, max_bytes: int) -> None:
+    """Save one document; a save that fails rolls back this document only and is recorded."""
+    doc = result.doc
+    try:
+        store.save(doc, result.error)
+    except StoreError:
+        raise  # the database itself is busy, read-only or gone: not this document's fault
+    except Exception as exc:  # noqa: BLE001 - one document the database refuses must not stop the corpus
+        failure = InputError(doc.source, f"stage 'save': {one_line(exc)}", stage="save")
+        try:
+            _record_failure(store, report, failure, max_bytes)
+        except StoreError:
+            raise
+        except Exception as second:  # the database refuses even the failure: it is the database
+            raise StoreError(f"cannot write to the database {store.url!r}: {one_line(second)}") from second
+        return
+    store.clear_failure(doc.source)
+    if result.error:
+        log.info("analysis of %s failed: %s (raw input kept)", doc.id, result.error)
+        report.stage_errors[doc.id] = result.error
+    else:
+        report.analyzed.append(doc.id)
 
 
 def _forget_old_failures(store: Store, inputs: list[str], report: AnalyzeReport) -> None:

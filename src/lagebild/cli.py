@@ -19,6 +19,7 @@ from rich.text import Text
 
 from lagebild import __version__
 from lagebild.errors import LagebildError
+from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
 from lagebild.store import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -88,9 +89,15 @@ TimeoutOption = Annotated[float, typer.Option(
 MaxItemsOption = Annotated[int, typer.Option(
     "--max-items", min=1, help="Most article addresses taken from one feed or sitemap. Example: --max-items 50")]
 WorkersOption = Annotated[int, typer.Option(
-    "--workers", "-j", help="Processes to use (0 = all cores). Example: -j 2")]
+    "--workers", "-j", min=0, help="Processes to use (0 = all cores). Example: -j 2")]
 MaxSizeOption = Annotated[float, typer.Option(
-    "--max-size", help="Largest article (file, page or PDF) to read, in MB. Example: --max-size 20")]
+    "--max-size", help="Largest article (file, page, PDF or JSONL record) to read, in MB. Example: --max-size 20")]
+MaxCharsOption = Annotated[int, typer.Option(
+    "--max-chars", min=1, help="Characters analyzed per document; a longer text is cut, with a note. "
+                               "Example: --max-chars 500000")]
+TimeLimitOption = Annotated[float, typer.Option(
+    "--time-limit", help="Seconds one document may take; a document over it is recorded as failed. "
+                         "Example: --time-limit 300")]
 
 
 def _analyze_options(published: str | None, language: str | None, outlet: str | None, title: str | None,
@@ -98,6 +105,8 @@ def _analyze_options(published: str | None, language: str | None, outlet: str | 
                      max_size: float) -> dict[str, Any]:
     from lagebild.ingest.fetch import FetchOptions
 
+    if not max_size > 0:
+        _fail(f"--max-size must be a positive number of MB (got {max_size}); e.g. --max-size 5")
     return {"published": published, "language": language, "outlet": outlet, "title": title,
             "max_bytes": int(max_size * 1_000_000), "max_items": max_items,
             "fetch": FetchOptions(delay=delay, per_host=per_host, timeout=timeout)}
@@ -135,7 +144,9 @@ def analyze(
         "--force", help="Analyze again even when an input is unchanged (and fetch pages without asking "
                         "whether they changed). Example: --force")] = False,
     workers: WorkersOption = 0,
-    max_size: MaxSizeOption = 5.0,
+    max_size: MaxSizeOption = MAX_BYTES / 1e6,
+    max_chars: MaxCharsOption = MAX_CHARS,
+    time_limit: TimeLimitOption = TIME_LIMIT,
     delay: DelayOption = 1.0,
     per_host: PerHostOption = 2,
     timeout: TimeoutOption = 20.0,
@@ -148,8 +159,10 @@ def analyze(
     requests at a time and --delay seconds between them, and a page fetched before is
     asked for only if it changed. A folder may hold a metadata.csv or metadata.jsonl
     (a `file` column, then published, language, outlet, title, url) for its files.
-    Re-analyzing unchanged inputs changes nothing; an input that cannot be read is
-    reported and skipped, and the exit code is 1 (also when nothing could be read).
+    Re-analyzing unchanged inputs changes nothing. One bad input never stops the
+    corpus: a file or record that cannot be read, decoded, analyzed (within
+    --time-limit) or saved is reported with its stage and reason and kept in the
+    database's failures, and the exit code is 1 (also when nothing could be read).
 
     \b
     Examples:
@@ -161,6 +174,8 @@ def analyze(
     from lagebild.api import analyze as run_analyze
 
     inputs = _inputs(paths, urls)
+    if not time_limit > 0:
+        _fail(f"--time-limit must be a positive number of seconds (got {time_limit}); e.g. --time-limit 120")
     options = _analyze_options(published, language, outlet, title, delay, per_host, timeout, max_items, max_size)
     progress = Progress(TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                         console=err, disable=quiet or not err.is_terminal, transient=True)
@@ -172,7 +187,7 @@ def analyze(
 
         try:
             corpus = run_analyze(inputs, db=db, force=force, workers=workers or None, prune=prune,
-                                 on_progress=on_progress, **options)
+                                 max_chars=max_chars, time_limit=time_limit, on_progress=on_progress, **options)
         except LagebildError as exc:
             _fail(str(exc))
     report = corpus.report
@@ -199,8 +214,10 @@ def _print_problems(report: AnalyzeReport, verbose: bool = False) -> None:
     if len(report.skipped) > len(shown):
         err.print(Text(f"skipped {len(report.skipped) - len(shown)} more files (lagebild -v analyze lists them)",
                        style="dim"))
+    for source, notes in report.notes.items():
+        err.print(Text(f"note {source}: {'; '.join(notes)}", style="dim"), soft_wrap=True)
     for failure in report.failed:
-        err.print(Text.assemble(("failed", "yellow"), f" {failure}"), soft_wrap=True)
+        err.print(Text.assemble(("failed", "yellow"), f" {failure} (stage {failure.stage})"), soft_wrap=True)
     for doc_id, message in report.stage_errors.items():
         err.print(Text.assemble(("failed", "yellow"), f" {doc_id}: {message} (raw input kept in the database)"),
                   soft_wrap=True)
@@ -436,7 +453,8 @@ def entities(
 def conflicts(
     db: DbOption = DEFAULT_DB,
     status: Annotated[str | None, typer.Option("--status", help="Only groups that agree, differ or conflict.")] = None,
-    tolerance: Annotated[float, typer.Option("--tolerance", help="Relative spread still called 'differ'.")] = 0.15,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0.0, max=10.0,
+                                             help="Relative spread still called 'differ'.")] = 0.15,
     as_json: JsonOption = False,
 ) -> None:
     """Figures that count the same thing across documents: agree, differ or conflict.
@@ -530,7 +548,11 @@ def report(
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind (local only by default).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8765,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8765,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Another host name the server "
+                                                         "answers to (localhost names always; repeatable).")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=16, help="Server processes for many users "
+                                                                        "at once (each keeps its own caches).")] = 1,
 ) -> None:
     """Browse the analyzed corpus in a local web UI (read-only): documents with their
     evidence, claims, conflicts, timeline, entities and full-text search.
@@ -541,7 +563,7 @@ def serve(
 
     _corpus(db)  # a clear error for a database that cannot be opened
     console.print(f"lagebild web UI on http://{host}:{port}/ (Ctrl+C stops it)")
-    run_server(db, host=host, port=port)
+    run_server(db, host=host, port=port, allowed_hosts=allow_host or [], workers=workers)
 
 
 @app.command()
@@ -557,7 +579,8 @@ def demo(
     if not corpus.is_dir():
         _fail(f"{corpus} is not a folder; run the demo from the lagebild checkout or name a folder of articles")
     analyze([str(corpus)], db=db, urls=None, published=None, language=None, outlet=None, title=None, prune=False,
-            force=False, workers=0, max_size=5.0, delay=1.0, per_host=2, timeout=20.0, max_items=500, quiet=False)
+            force=False, workers=0, max_size=MAX_BYTES / 1e6, max_chars=MAX_CHARS, time_limit=TIME_LIMIT, delay=1.0,
+            per_host=2, timeout=20.0, max_items=500, quiet=False)
     report(db=db, output=output, format="html")
 
 

@@ -1,4 +1,5 @@
-"""Exports: JSONL (the contract in DESIGN.md, scored by shared/tools/score.py) and CSV."""
+"""Exports: JSONL (the contract in DESIGN.md, scored by shared/tools/score.py) and CSV (cells a
+spreadsheet would run as a formula are escaped)."""
 from __future__ import annotations
 
 import csv
@@ -61,12 +62,28 @@ def write_jsonl(out: IO[str], docs: Iterable[Document], groups: Iterable[dict[st
     return n
 
 
+# A cell starting with one of these is a formula to a spreadsheet (OWASP "CSV injection"):
+# a file named "=cmd.txt" or an outlet "@SUM(...)" must arrive as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """The value, with a leading apostrophe when a spreadsheet would evaluate it."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_row(row: dict[str, Any], columns: tuple[str, ...]) -> dict[str, Any]:
+    return {c: safe_cell(row.get(c)) for c in columns}
+
+
 def _write_csv(out: IO[str], columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> int:
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     n = 0
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(safe_row(row, columns))
         n += 1
     return n
 

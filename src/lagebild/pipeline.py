@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from lagebild import lang
+from lagebild.errors import UsageError
 from lagebild.extract.attribution import attribute
 from lagebild.extract.claims import extract_claims
 from lagebild.extract.entities import extract_entities
 from lagebild.extract.events import extract_events
 from lagebild.extract.quantities import extract_quantities
 from lagebild.extract.times import extract_times
+from lagebild.ingest.metadata import iso_from
 from lagebild.ingest.readers import title_from_text
 from lagebild.model import Document
 from lagebild.text.clean import clean
@@ -78,11 +80,15 @@ class Pipeline:
         return iter(self.stages)
 
     def run(self, doc: Document, timings: dict[str, float] | None = None,
-            skip: frozenset[str] = frozenset()) -> Document:
+            skip: frozenset[str] = frozenset(), on_stage: Callable[[str], None] | None = None) -> Document:
+        """Run the stages on `doc`; `on_stage` is told each stage's name before it runs (the
+        runner names the stage that failed or ran over its time)."""
         lang.require(doc.language)  # raises UnsupportedLanguage: never read with another language's rules
         for stage in self.stages:
             if stage.name in skip:
                 continue
+            if on_stage is not None:
+                on_stage(stage.name)
             t0 = time.perf_counter()
             doc = stage.run(doc)
             if timings is not None:
@@ -107,9 +113,10 @@ STAGES: tuple[Stage, ...] = (
 PIPELINE = Pipeline(STAGES)
 
 
-def process(doc: Document, timings: dict[str, float] | None = None, skip_clean: bool = False) -> Document:
+def process(doc: Document, timings: dict[str, float] | None = None, skip_clean: bool = False,
+            on_stage: Callable[[str], None] | None = None) -> Document:
     """Run every per-document stage on `doc` (in place) and return it."""
-    return PIPELINE.run(doc, timings, frozenset({"clean"}) if skip_clean else frozenset())
+    return PIPELINE.run(doc, timings, frozenset({"clean"}) if skip_clean else frozenset(), on_stage)
 
 
 def analyze_text(text: str, language: str = "de", published: str | None = None,
@@ -117,8 +124,10 @@ def analyze_text(text: str, language: str = "de", published: str | None = None,
     """Analyze one string; handy in tests and notebooks.
 
     With `clean_text=False` the text is taken as the article body as it is
-    (no boilerplate removal), so offsets index straight into `text`.
+    (no boilerplate removal), so offsets index straight into `text`. `published` must be
+    a date lagebild reads (YYYY, YYYY-MM or YYYY-MM-DD between 1901 and 2099).
     """
+    published = _checked_date(published)
     doc = Document(id=doc_id, source=doc_id, raw=text, raw_format="txt", raw_text=text,
                    language=language, published=published)
     if not clean_text:
@@ -126,8 +135,19 @@ def analyze_text(text: str, language: str = "de", published: str | None = None,
     return process(doc, skip_clean=not clean_text)
 
 
+def _checked_date(published: str | None) -> str | None:
+    if published is None:
+        return None
+    iso = iso_from(published)
+    if iso is None:
+        raise UsageError(f"published={published!r} is not a date lagebild reads; give YYYY-MM-DD "
+                         "(or YYYY-MM, YYYY) between 1901 and 2099")
+    return iso
+
+
 def prepare(text: str, language: str = "de", published: str | None = None) -> Document:
     """A Document with `text` segmented, tagged and parsed but nothing extracted yet (for stage tests)."""
+    published = _checked_date(published)
     doc = Document(id="text", source="text", raw=text, raw_format="txt", raw_text=text,
                    language=language, published=published, text=text)
     return syntax(tag(segment(doc)))

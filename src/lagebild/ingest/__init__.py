@@ -8,14 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from lagebild.errors import InputError
-from lagebild.ingest.decode import MAX_BYTES
+from lagebild.errors import InputError, one_line
+from lagebild.ingest.decode import describe_os_error
 from lagebild.ingest.feeds import FEED_SUFFIXES
 from lagebild.ingest.formats import docx, eml, file_reader, jsonrecord, markdown, pdf
 from lagebild.ingest.outcome import Skipped
 from lagebild.ingest.readers import READERS
 from lagebild.ingest.readers import SUFFIXES as TEXT_SUFFIXES
 from lagebild.ingest.walk import walk
+from lagebild.limits import MAX_BYTES
 from lagebild.model import Document
 
 __all__ = ["read_file", "read_paths", "SUFFIXES"]
@@ -38,7 +39,9 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Document | Inp
     try:
         yield from reader(path, max_bytes)
     except OSError as exc:
-        yield InputError(str(path), f"cannot be read ({exc.strerror or exc})")
+        yield InputError(str(path), describe_os_error(exc))
+    except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the corpus
+        yield InputError(str(path), f"the {path.suffix} reader failed: {one_line(exc)}", stage="read")
 
 
 def read_paths(paths: Iterable[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError | Skipped]:

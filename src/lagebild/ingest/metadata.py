@@ -97,7 +97,7 @@ def dateline(text: str, language: str | None = None, head_lines: int = 8) -> str
             if iso := iso_from(m[0]):
                 return iso
         words = re.findall(r"\w+", stripped.lower())
-        nums = [w for w in words if w.isdigit()]
+        nums = [w for w in words if w.isdecimal()]  # not isdigit: "²" is a digit int() cannot read
         month = next((months[w] for w in words if w in months), None)
         years = [int(n) for n in nums if len(n) == 4]
         days = [int(n) for n in nums if len(n) <= 2]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lagebild.errors import InputError
+from lagebild.ingest.decode import describe_os_error
 from lagebild.ingest.outcome import Skipped
 
 
@@ -26,19 +28,35 @@ def skip_reason(path: Path, readable: tuple[str, ...], quiet: tuple[str, ...]) -
     return None
 
 
-def _folder(root: Path, readable: tuple[str, ...], quiet: tuple[str, ...]) -> Iterator[Path | Skipped]:
-    for folder, dirs, files in os.walk(root):
+def _folder(root: Path, readable: tuple[str, ...], quiet: tuple[str, ...]) -> Iterator[Path | Skipped | InputError]:
+    """Nothing is passed over without a word: a folder that cannot be entered and a broken
+    link are failures; a link to a folder is not followed (no loops) and says so."""
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
+        yield from _unreadable(errors)
         here = Path(folder)
         for name in sorted(d for d in dirs if d.startswith(".")):
             yield Skipped(str(here / name), "hidden folder")
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(d for d in dirs if (here / d).is_symlink()):
+            yield Skipped(str(here / name), "a symbolic link to a folder, not followed (name the folder itself "
+                                            "to read it)")
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
         for name in sorted(files):
             path = here / name
             reason = skip_reason(path, readable, quiet)
             if reason:
                 yield Skipped(str(path), reason)
+            elif path.is_symlink() and not path.exists():
+                yield InputError(str(path), "is a broken symbolic link (its target does not exist); remove it")
             elif name not in quiet:
                 yield path
+    yield from _unreadable(errors)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[InputError]:
+    while errors:
+        exc = errors.pop(0)
+        yield InputError(str(exc.filename), f"folder {describe_os_error(exc)}")
 
 
 def walk(paths: Iterable[str | Path], readable: tuple[str, ...],
@@ -46,12 +64,19 @@ def walk(paths: Iterable[str | Path], readable: tuple[str, ...],
     """Files to read, in order; `quiet` names files used otherwise (sidecars), neither read nor reported."""
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            yield InputError(str(path), "is a broken symbolic link" if path.is_symlink() else
+                             "does not exist; check the path")
+            continue
+        except OSError as exc:
+            yield InputError(str(path), describe_os_error(exc))
+            continue
+        if stat.S_ISDIR(info.st_mode):
             yield from _folder(path, readable, quiet)
-        elif path.is_file():
-            yield path
         else:
-            yield InputError(str(path), "does not exist; check the path")
+            yield path  # its reader says when it is not a regular file
 
 
 def file_of(source: str) -> Path:

@@ -21,6 +21,8 @@ def sqlite_file(url: str) -> str | None:
     parsed = make_url(normalise_url(url))
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
+    if parsed.query.get("uri") == "true":  # sqlite:///file:/path/x.db?mode=ro&uri=true (read-only)
+        return parsed.database.removeprefix("file:")
     return parsed.database
 
 
@@ -28,6 +30,9 @@ def sqlite_file(url: str) -> str | None:
 # map of the file (SQLite caps it at its compile-time maximum, 2 GB in most builds).
 CACHE_KIB = 65536
 MMAP_BYTES = 1 << 31
+# A writer waits this long for another process's write to finish before giving up
+# with a clear message (SQLite's busy timeout; PostgreSQL's lock_timeout).
+BUSY_SECONDS = 30.0
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -43,10 +48,26 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
     backend = make_url(url).get_backend_name()
-    engine = create_engine(url, future=True)
     if backend == "sqlite":
+        engine = create_engine(url, future=True, connect_args={"timeout": BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        options = f"-c lock_timeout={int(BUSY_SECONDS * 1000)}" if backend == "postgresql" else None
+        engine = create_engine(url, future=True, **({"connect_args": {"options": options}} if options else {}))
     return engine
+
+
+def busy_or_read_only(exc: Exception, url: str) -> str | None:
+    """A clear message when a database error means another writer holds the database too
+    long, or the database cannot be written at all; None for other errors."""
+    text_ = str(exc).lower()
+    if "database is locked" in text_ or "lock timeout" in text_ or "canceling statement due to lock" in text_:
+        return (f"the database {url!r} is busy: another process is writing to it and did not finish within "
+                f"{BUSY_SECONDS:g} s; try again when it is done")
+    if "readonly database" in text_ or "read-only" in text_ or "attempt to write" in text_:
+        return (f"the database {url!r} is read-only; analyzing (or upgrading an older database) needs write "
+                "access: check the permissions of the file and its folder, or give another --db")
+    return None
 
 
 def update_statistics(conn: Connection) -> None:

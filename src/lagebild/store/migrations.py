@@ -1,10 +1,17 @@
-"""Named migrations, each applied once in its own transaction (sqlite-utils style)."""
+"""Named migrations, each applied once (sqlite-utils style), under a lock.
+
+Two processes opening a new database at once must not both create it: the pending
+migrations run in one transaction that holds the database's write lock (SQLite
+`BEGIN IMMEDIATE`) or an advisory lock (PostgreSQL), and are looked up again once the
+lock is held, so the second process finds them done. Every step is idempotent too.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Column, Connection, Engine, String, inspect, select, text
 
 from lagebild.store import schema
 from lagebild.store.dialect import update_statistics
@@ -54,27 +61,84 @@ def _claim_clause(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE claims ADD COLUMN {name} {kind} NOT NULL DEFAULT ''"))
 
 
+def _text_columns(conn: Connection) -> None:
+    """Ids, outlets, names and quotes have no length limit: PostgreSQL's VARCHAR(n) refused a
+    file stem or outlet over 200 characters. (SQLite never checks a declared length.)"""
+    if conn.dialect.name != "postgresql":
+        return
+    tables = set(inspect(conn).get_table_names())
+    for table, columns in schema.WIDENED.items():
+        if table in tables:
+            changes = ", ".join(f'ALTER COLUMN "{c}" TYPE TEXT' for c in columns)
+            conn.execute(text(f'ALTER TABLE "{table}" {changes}'))
+
+
+def _failure_stage(conn: Connection) -> None:
+    """Each failure records the stage it happened in (read, decode, validate, ..., save)."""
+    if "stage" not in {c["name"] for c in inspect(conn).get_columns("failures")}:
+        column = Column("stage", String(20))
+        conn.execute(text(f"ALTER TABLE failures ADD COLUMN stage {column.type.compile(conn.dialect)}"))
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
     ("0003_read_indexes", _read_indexes),
+    ("0004_text_columns", _text_columns),
+    ("0005_failure_stage", _failure_stage),
     ("0006_fetches_and_raw_files", _fetches_and_raw_files),
     ("0007_claim_clause", _claim_clause),
 )
+_PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
+
+
+def _done(conn: Connection) -> set[str] | None:
+    """Names of the applied migrations (None: not even the migrations table exists)."""
+    if not inspect(conn).has_table(schema.migrations.name):
+        return None
+    return set(conn.execute(select(schema.migrations.c.name)).scalars())
+
+
+def pending(engine: Engine) -> list[str]:
+    """Names of the migrations not applied yet (reads only)."""
+    with engine.connect() as conn:
+        done = _done(conn) or set()
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
+@contextlib.contextmanager
+def _locked(engine: Engine) -> Iterator[Connection]:
+    """One transaction holding the database-wide migration lock."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as plain:
+            conn = plain.execution_options(isolation_level="AUTOCOMMIT")  # we say BEGIN ourselves
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # waits (busy timeout) for another writer
+            try:
+                yield conn
+            except BaseException:
+                conn.exec_driver_sql("ROLLBACK")
+                raise
+            conn.exec_driver_sql("COMMIT")
+        return
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+        yield conn
 
 
 def migrate(engine: Engine) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied."""
-    with engine.begin() as conn:
-        if not inspect(conn).has_table(schema.migrations.name):
-            schema.migrations.create(conn)
-        done = set(conn.execute(select(schema.migrations.c.name)).scalars())
+    if not pending(engine):
+        return []  # nothing to write: a read-only database opens too
     applied = []
-    for name, step in MIGRATIONS:
-        if name in done:
-            continue
-        with engine.begin() as conn:
-            step(conn)
-            conn.execute(schema.migrations.insert().values(name=name, applied_at=datetime.now(UTC).isoformat()))
-        applied.append(name)
+    with _locked(engine) as conn:
+        done = _done(conn)
+        if done is None:
+            schema.migrations.create(conn)
+            done = set()
+        for name, step in MIGRATIONS:
+            if name not in done:
+                step(conn)
+                conn.execute(schema.migrations.insert().values(name=name, applied_at=datetime.now(UTC).isoformat()))
+                applied.append(name)
     return applied

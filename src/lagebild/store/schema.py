@@ -26,14 +26,14 @@ migrations = Table(
 
 documents = Table(
     "documents", metadata,
-    Column("id", String(200), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("source", Text, nullable=False),
     Column("content_hash", String(64), nullable=False, index=True),
     Column("raw_format", String(10), nullable=False),
     Column("raw", Text, nullable=False),
     Column("raw_text", Text, nullable=False),
     Column("title", Text),
-    Column("outlet", String(200), index=True),
+    Column("outlet", Text, index=True),
     Column("url", Text),
     Column("language", String(10)),
     Column("published", String(20), index=True),
@@ -47,7 +47,7 @@ documents = Table(
 
 sentences = Table(
     "sentences", metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("idx", Integer, primary_key=True),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -55,26 +55,26 @@ sentences = Table(
 
 entities = Table(
     "entities", metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("idx", Integer, primary_key=True),
-    Column("canonical", String(300), nullable=False, index=True),
+    Column("canonical", Text, nullable=False, index=True),
     Column("type", String(3), nullable=False),
 )
 
 mentions = Table(
     "mentions", metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_idx", Integer, primary_key=True),
     Column("start", Integer, primary_key=True),
     Column("end", Integer, nullable=False),
-    Column("text", String(300), nullable=False),
+    Column("text", Text, nullable=False),
 )
 
 times = Table(
     "times", metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("idx", Integer, primary_key=True),
-    Column("text", String(300), nullable=False),
+    Column("text", Text, nullable=False),
     Column("value", String(40)),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -83,8 +83,8 @@ times = Table(
 
 claims = Table(
     "claims", metadata,
-    Column("id", String(220), primary_key=True),
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("id", Text, primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("idx", Integer, nullable=False),
     Column("text", Text, nullable=False),
     Column("value", Float, nullable=False),
@@ -93,10 +93,10 @@ claims = Table(
     Column("vague", Boolean, nullable=False),
     Column("unit", String(20), nullable=False, index=True),
     Column("measure", Text, nullable=False),
-    Column("measure_lemma", String(200), nullable=False, index=True),
+    Column("measure_lemma", Text, nullable=False, index=True),
     Column("source", Text, nullable=False),
     Column("hedged", Boolean, nullable=False),
-    Column("hedge", String(100), nullable=False),
+    Column("hedge", Text, nullable=False),
     Column("time", String(40)),
     Column("sentence", Integer, nullable=False),
     Column("start", Integer, nullable=False),
@@ -113,12 +113,12 @@ CLAIM_CLAUSE_COLUMNS = ("qualifiers", "origin", "destination", "bound_side")
 
 events = Table(
     "events", metadata,
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("idx", Integer, primary_key=True),
     Column("kind", String(40), nullable=False),
-    Column("trigger", String(200), nullable=False),
+    Column("trigger", Text, nullable=False),
     Column("participants", Text, nullable=False),  # JSON list of canonical names
-    Column("place", String(300)),
+    Column("place", Text),
     Column("time", String(40)),
     Column("sentence", Integer, nullable=False),
     Column("start", Integer, nullable=False),
@@ -127,9 +127,9 @@ events = Table(
 
 claim_entities = Table(
     "claim_entities", metadata,  # derived: the entities mentioned in each claim's sentence
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("claim_idx", Integer, primary_key=True),
-    Column("canonical", String(300), primary_key=True),
+    Column("canonical", Text, primary_key=True),
 )
 
 failures = Table(
@@ -138,11 +138,12 @@ failures = Table(
     Column("error", Text, nullable=False),
     Column("raw", LargeBinary),  # the raw bytes, kept when small enough
     Column("seen_at", String(40), nullable=False),
+    Column("stage", String(20)),  # read, decode, validate, extract, limit, save (0005_failure_stage)
 )
 
 raw_files = Table(
     "raw_files", metadata,  # the input file itself when it is binary (PDF, DOCX); documents.raw holds its text
-    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
     Column("media_type", String(100), nullable=False),
     Column("data", LargeBinary, nullable=False),
 )
@@ -153,7 +154,7 @@ fetches = Table(
     Column("final_url", Text, nullable=False),
     Column("status", Integer, nullable=False),
     Column("kind", String(10), nullable=False),  # page, feed or sitemap
-    Column("doc_id", String(200)),  # the document a page became
+    Column("doc_id", Text),  # the document a page became
     Column("etag", Text),
     Column("last_modified", String(100)),
     Column("headers", Text, nullable=False, default="{}"),  # JSON: the headers that matter
@@ -161,6 +162,15 @@ fetches = Table(
     Column("fetched_at", String(40), nullable=False),
     Column("body", LargeBinary),  # a feed's or sitemap's body, re-read when the server answers 304
 )
+
+# Columns that were VARCHAR(n) before 0004_text_columns: table -> columns now TEXT
+WIDENED = {
+    "documents": ("id", "outlet"),
+    "sentences": ("doc_id",), "entities": ("doc_id", "canonical"), "mentions": ("doc_id", "text"),
+    "times": ("doc_id", "text"), "claims": ("id", "doc_id", "measure_lemma", "hedge"),
+    "events": ("doc_id", "trigger", "place"), "claim_entities": ("doc_id", "canonical"),
+    "search_index": ("ref", "doc_id"), "raw_files": ("doc_id",), "fetches": ("doc_id",),
+}
 
 DOCUMENT_CHILDREN = (claim_entities, mentions, entities, times, claims, events, sentences, raw_files)
 

@@ -40,8 +40,8 @@ _SQLITE_SETUP = (
     "CREATE TABLE IF NOT EXISTS search_state (id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL)",
 )
 _PG_SETUP = (
-    "CREATE TABLE IF NOT EXISTS search_index (kind VARCHAR(10) NOT NULL, ref VARCHAR(220) NOT NULL, "
-    "doc_id VARCHAR(200) NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, extra TEXT NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS search_index (kind VARCHAR(10) NOT NULL, ref TEXT NOT NULL, "
+    "doc_id TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, extra TEXT NOT NULL, "
     "tsv TSVECTOR NOT NULL, ord INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (kind, ref))",
     "ALTER TABLE search_index ADD COLUMN IF NOT EXISTS ord INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX IF NOT EXISTS search_index_tsv ON search_index USING GIN (tsv)",
@@ -189,6 +189,14 @@ def search(store: Store, query: str, limit: int = 20, *, refresh: bool = True,
     dialect = _dialect(store)
     if refresh:
         ensure_search_index(store)
+    try:
+        return _query(store, dialect, words, limit, ranked)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot search {store.url!r}: {str(exc).splitlines()[0]}. The search index is built by "
+                         "`lagebild analyze`; run it (or `lagebild search WORD`) once with write access.") from exc
+
+
+def _query(store: Store, dialect: str, words: list[str], limit: int, ranked: int) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         if dialect == "sqlite":
             match = " ".join(f'"{w}"' for w in words)

@@ -6,19 +6,20 @@ replaces and never duplicates.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Result, and_, delete, func, inspect, select
+from sqlalchemy import Connection, Engine, Result, and_, delete, func, inspect, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lagebild.errors import StoreError
 from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
 from lagebild.store import schema as s
-from lagebild.store.dialect import make_engine, sqlite_file, update_statistics
+from lagebild.store.dialect import busy_or_read_only, make_engine, sqlite_file, update_statistics
 from lagebild.store.migrations import migrate
 
 DEFAULT_DB = "sqlite:///lagebild.db"
@@ -43,12 +44,31 @@ class Store:
                 _require_tables(self.engine, url)
             migrate(self.engine)
         except (OperationalError, SQLAlchemyError, ImportError) as exc:
+            if clear := busy_or_read_only(exc, url):
+                raise StoreError(clear) from exc
             raise StoreError(f"cannot open the database {url!r}: {exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0]}. Check the --db URL (e.g. sqlite:///lagebild.db "
                              "or postgresql://user@127.0.0.1/lagebild) and that the server is running.") from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction; a busy or read-only database is a StoreError that says so
+        (other errors, such as a value the database refuses, are the document's own)."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            if clear := busy_or_read_only(exc, self.url):
+                raise StoreError(clear) from exc
+            raise
+
+    def check_writable(self) -> None:
+        """Raise StoreError now, before any work, when the database cannot be written."""
+        with self._writing() as conn:
+            conn.execute(update(s.migrations).where(s.migrations.c.name == "").values(applied_at=""))
 
     def optimize(self) -> None:
         """Refresh the planner statistics after a batch of writes (cheap: it samples)."""
@@ -63,7 +83,8 @@ class Store:
         return row.content_hash if row and row.status == "ok" else None
 
     def save(self, doc: Document, error: str | None = None) -> None:
-        with self.engine.begin() as conn:
+        """Write one document in its own transaction (a failure rolls back this document only)."""
+        with self._writing() as conn:
             self._delete(conn, doc.id)
             conn.execute(s.documents.insert().values(**_document_row(doc, error)))
             if doc.raw_bytes is not None:
@@ -74,12 +95,12 @@ class Store:
 
     def remove(self, doc_ids: list[str]) -> None:
         """Delete documents with everything extracted from them, in one transaction."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             for doc_id in doc_ids:
                 self._delete(conn, doc_id)
 
     def forget_failures(self, sources: list[str]) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             for source in sources:
                 conn.execute(delete(s.failures).where(s.failures.c.source == source))
 
@@ -87,7 +108,7 @@ class Store:
     def remember_fetch(self, row: dict[str, Any]) -> None:
         """Keep the last answer for an address (`fetches` columns; headers and redirects as lists/dicts)."""
         row = {**row, "headers": json.dumps(row.get("headers", {})), "redirects": json.dumps(row.get("redirects", []))}
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(s.fetches).where(s.fetches.c.url == row["url"]))
             conn.execute(s.fetches.insert().values(**row))
 
@@ -116,13 +137,13 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(s.raw_files.c.data).where(s.raw_files.c.doc_id == doc_id)).scalar()
 
-    def save_failure(self, source: str, error: str, raw: bytes | None = None) -> None:
-        with self.engine.begin() as conn:
+    def save_failure(self, source: str, error: str, raw: bytes | None = None, stage: str | None = None) -> None:
+        with self._writing() as conn:
             conn.execute(delete(s.failures).where(s.failures.c.source == source))
-            conn.execute(s.failures.insert().values(source=source, error=error, raw=raw, seen_at=_now()))
+            conn.execute(s.failures.insert().values(source=source, error=error, raw=raw, seen_at=_now(), stage=stage))
 
     def clear_failure(self, source: str) -> None:
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(delete(s.failures).where(s.failures.c.source == source))
 
     @staticmethod
@@ -194,8 +215,8 @@ class Store:
 
     def failures(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.failures.c.source, s.failures.c.error, s.failures.c.seen_at)
-                                .order_by(s.failures.c.source)).mappings().all()
+            rows = conn.execute(select(s.failures.c.source, s.failures.c.stage, s.failures.c.error,
+                                       s.failures.c.seen_at).order_by(s.failures.c.source)).mappings().all()
         return [dict(r) for r in rows]
 
     def counts(self) -> dict[str, int]:

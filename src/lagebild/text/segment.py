@@ -12,12 +12,22 @@ from functools import lru_cache
 from somajo import SoMaJo
 
 from lagebild import lang
+from lagebild.limits import MAX_WORD
 from lagebild.model import Document, Sentence, Token
 
 # Swiss thousands apostrophe ("12'000"): somajo splits it and then reads "000." at a
 # sentence end as an ordinal, so the sentence never ends. It sees a dot instead (same
 # length, so offsets hold); tokens keep the original characters.
 _SWISS_THOUSANDS = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
+# A run of more than MAX_WORD characters without a space (a base64 blob, a line of dashes)
+# is no text: somajo would cut a blob at every "+" and "/" into thousands of tokens that
+# later stages scan in pairs. It sees one placeholder word of the same length (offsets
+# hold); the token keeps the characters written, and the tagger never gets it.
+_BLOB = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def _for_somajo(line: str) -> str:
+    return _BLOB.sub(lambda m: "x" * len(m[0]), _SWISS_THOUSANDS.sub(".", line))
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +54,7 @@ def split_sentences(text: str, language: str | None = "de") -> list[Sentence]:
     para = -1
     last_end = 10**9
     tokenizer = _tokenizer(lang.settings(language).tokenizer)
-    for raw in tokenizer.tokenize_text([_SWISS_THOUSANDS.sub(".", p) for _, p in paras]):
+    for raw in tokenizer.tokenize_text([_for_somajo(p) for _, p in paras]):
         if not raw:
             continue
         first = raw[0].character_offset[0]
@@ -64,9 +74,9 @@ def split_sentences(text: str, language: str | None = "de") -> list[Sentence]:
 
 
 def _original(token: str, text: str, start: int, end: int) -> str:
-    """The token as written, where only the Swiss apostrophe was changed for somajo."""
+    """The token as written, where only the Swiss apostrophe or a blob was changed for somajo."""
     written = text[start:end]
-    return written if len(written) == len(token) and _SWISS_THOUSANDS.sub(".", written) == token else token
+    return written if len(written) == len(token) and _for_somajo(written) == token else token
 
 
 def segment(doc: Document) -> Document:

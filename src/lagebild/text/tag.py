@@ -17,6 +17,7 @@ from functools import lru_cache
 from HanTa import HanoverTagger as ht
 
 from lagebild import lang
+from lagebild.limits import MAX_WORD
 from lagebild.model import Document
 
 Morphemes = Sequence[tuple[str, str]]
@@ -63,15 +64,30 @@ def compound_parts(lemma: str, morphemes: Morphemes, pos: str) -> tuple[str, ...
 _CACHE_SIZE = int(os.environ.get("LAGEBILD_TAG_CACHE", "50000"))
 
 
+# HanTa's cost grows with the square of a word's length (2,000 "-" took a minute): a longer
+# "word" (a run of one character, a base64 blob, a long URL) is no word; it never reaches
+# the tagger and is tagged XY (non-word), its lemma itself.
+_STANDIN = "XY"
+
+
+def tagger_safe(word: str) -> bool:
+    return len(word) <= MAX_WORD
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def tag_words(words: tuple[str, ...], language: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(lemma, STTS tag, compound parts) for each word of one sentence."""
+    """(lemma, STTS tag, compound parts) for each word of one sentence; a word longer than
+    MAX_WORD is not given to the tagger (XY, its lemma itself)."""
     settings = lang.settings(language)
     if not settings.tagger:
         return tuple((w, "", ()) for w in words)
     tagger = _tagger(settings.tagger)
-    out = []
-    for _, stem, morphemes, tag in tagger.tag_sent(list(words), taglevel=3):
+    safe = [w if tagger_safe(w) else _STANDIN for w in words]
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    for word, (_, stem, morphemes, tag) in zip(words, tagger.tag_sent(safe, taglevel=3), strict=True):
+        if not tagger_safe(word):
+            out.append((word, "XY", ()))
+            continue
         lemma = tagger.makelemma([stem], tag)
         pos = normalise_tag(tag, language)
         out.append((lemma, pos, compound_parts(lemma, morphemes, pos)))
@@ -90,8 +106,9 @@ def tag(doc: Document) -> Document:
 
 @lru_cache(maxsize=20_000)
 def word_scores(word: str, language: str) -> dict[str, float]:
-    """HanTa's context-free scores (log probabilities) per tag for one word."""
+    """HanTa's context-free scores (log probabilities) per tag for one word (none for a
+    word too long to be one)."""
     settings = lang.settings(language)
-    if not settings.tagger:
+    if not settings.tagger or not tagger_safe(word):
         return {}
     return dict(_tagger(settings.tagger).tag_word(word))

@@ -54,7 +54,7 @@ def api_documents(web: State, outlet: Text = None, language: Text = None, date: 
     return web.documents(outlet or None, language or None, date or None, limit, offset).record()
 
 
-@router.get("/documents/{doc_id}", summary="One document with its text and annotations")
+@router.get("/documents/{doc_id:path}", summary="One document with its text and annotations")
 def api_document(web: State, doc_id: str) -> dict[str, Any]:
     doc = web.store.load(doc_id)
     if doc is None:

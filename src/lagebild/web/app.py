@@ -7,7 +7,10 @@ Static files are read from the package once; no path from a URL reaches the file
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
@@ -96,13 +99,40 @@ def _install_static(app: FastAPI) -> None:
         return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The web app over the analyzed database `db_url` (read-only while serving)."""
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without port or IPv6 brackets: "[::1]:8765" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _install_host_check(app: FastAPI, allowed: frozenset[str]) -> None:
+    """Answer only requests for a name we serve: a web page on another site could otherwise
+    point its own name at 127.0.0.1 (DNS rebinding) and read the corpus."""
+
+    @app.middleware("http")
+    async def check_host(request: Request, call_next: Any) -> Response:
+        name = host_name(request.headers.get("host", ""))
+        if name not in allowed:
+            return error_response(400, f"requests for host {name!r} are not served; lagebild serve answers "
+                                       f"{', '.join(sorted(allowed))} (add a name with --allow-host {name or 'NAME'})")
+        response: Response = await call_next(request)
+        return response
+
+
+def create_app(db_url: str, allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The web app over the analyzed database `db_url` (read-only while serving). It answers
+    requests whose Host is a localhost name or one of `allowed_hosts`."""
     app = FastAPI(title="lagebild", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Browse and search an analyzed corpus: documents, claims, conflicts, entities, "
                               "timeline. Errors: {\"error\": {\"status\": 404, \"message\": \"...\"}}.")
     app.state.lb = WebState(db_url)
+    _install_host_check(app, frozenset({*LOCAL_HOSTS, *(host_name(h) for h in allowed_hosts)}))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
@@ -118,16 +148,37 @@ def create_app(db_url: str) -> FastAPI:
     return app
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Serve the web UI until interrupted. Binds 127.0.0.1 unless told otherwise.
+_ENV_DB, _ENV_HOSTS = "LAGEBILD_SERVE_DB", "LAGEBILD_SERVE_HOSTS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several server processes (`serve(workers=N)`), its database and
+    allowed hosts handed down in the environment; it warms its caches in the background."""
+    app = create_app(os.environ[_ENV_DB], json.loads(os.environ.get(_ENV_HOSTS, "[]")))
+    app.state.lb.warm_up_in_background()
+    return app
+
+
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = (),
+          workers: int = 1) -> None:
+    """Serve the web UI until interrupted. Binds 127.0.0.1 unless told otherwise; answers
+    requests for localhost names, the address it binds and `allowed_hosts`.
 
     What the pages cache (claim groups, near-duplicates, entity table, timeline) is
-    computed in the background from the start; pages that need it wait for it.
+    computed in the background from the start; pages that need it wait for it. With
+    `workers` > 1 that many processes share the port (many users at once: each answers
+    on its own core; each keeps its own caches, so memory grows with their number).
     """
     import uvicorn
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the corpus", host)
-    app = create_app(db_url)
+    hosts = [*([] if host in ("0.0.0.0", "::", "") else [host]), *allowed_hosts]
+    if workers > 1:
+        os.environ[_ENV_DB], os.environ[_ENV_HOSTS] = db_url, json.dumps(hosts)
+        uvicorn.run("lagebild.web.app:app_from_environment", factory=True, host=host, port=port,
+                    workers=workers, log_level="info")
+        return
+    app = create_app(db_url, hosts)
     app.state.lb.warm_up_in_background()
     uvicorn.run(app, host=host, port=port, log_level="info")

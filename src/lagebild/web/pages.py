@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from lagebild.export import CLAIM_COLUMNS
+from lagebild.export import CLAIM_COLUMNS, safe_row
 from lagebild.store.search import search
 from lagebild.web import queries
 from lagebild.web.annotate import blocks
@@ -54,10 +54,17 @@ def mark_first(text: str, needle: str) -> Markup:
     return mark_span(text, at, at + len(needle)) if at >= 0 else Markup(escape(text))
 
 
+def urlpart(value: Any) -> str:
+    """A value as one URL path segment: every reserved character escaped, and the dots of
+    "." and ".." too (a browser would resolve them away)."""
+    part = quote(str(value), safe="")
+    return part.replace(".", "%2E") if part.strip(".") == "" else part
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("lagebild.web", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined)
-    env.filters.update(num=num, safe_href=safe_href, urlpart=lambda v: quote(str(v), safe=""))
+    env.filters.update(num=num, safe_href=safe_href, urlpart=urlpart)
     env.globals.update(mark_span=mark_span, mark_first=mark_first)
     return env
 
@@ -98,7 +105,7 @@ def documents(request: Request, web: State, outlet: Text = None, language: Text 
                   filters={"outlet": outlet or "", "language": language or "", "date": date or ""})
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def document(request: Request, web: State, doc_id: str) -> HTMLResponse:
     doc = web.store.load(doc_id)
     if doc is None:
@@ -123,7 +130,7 @@ def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
     writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow(safe_row(row, CLAIM_COLUMNS))
         if buffer.tell() > 65536:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -16,7 +16,6 @@ from markupsafe import Markup
 from lagebild.api import Corpus
 from lagebild.reconcile.duplicates import clusters
 from lagebild.store import Store
-from lagebild.store.search import ensure_search_index
 from lagebild.web import queries
 from lagebild.web.charts import timeline_chart
 from lagebild.web.entities import EntityIndex
@@ -42,7 +41,6 @@ class WebState:
         self._guard = threading.Lock()
         self._counts: dict[tuple[Any, ...], int] = {}
         self.warm_up_seconds: float | None = None  # set when warm_up() has finished
-        ensure_search_index(self.store)
 
     def _once(self, key: str, compute: Callable[[], T]) -> T:
         """compute() on first use; concurrent first uses wait for the one computing it."""

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lagebild.errors import InputError
-from lagebild.ingest.decode import MAX_BYTES, decode
+from lagebild.ingest.decode import decode, read_limited
 from lagebild.ingest.outcome import Skipped
+from lagebild.limits import MAX_BYTES
 from lagebild.model import Document
 
 Read = Iterator[Document | InputError | Skipped]
@@ -39,10 +40,10 @@ def file_reader(from_bytes: BytesReader) -> FileReader:
     """A reader of files on disk from a reader of bytes (the size cap checked first)."""
 
     def read(path: Path, max_bytes: int = MAX_BYTES) -> Read:
-        data = path.read_bytes()
-        problem = too_large(data, str(path), max_bytes)
-        if problem:
-            yield problem
+        try:
+            data = read_limited(path, max_bytes)  # the size checked before anything is read
+        except InputError as exc:
+            yield exc
             return
         yield from from_bytes(data, path.stem, str(path))
 

@@ -7,7 +7,7 @@ import zipfile
 
 from lagebild.errors import InputError
 from lagebild.ingest.formats import Read
-from lagebild.ingest.readers import _finish as finish
+from lagebild.ingest.readers import finish
 from lagebild.model import Document
 
 

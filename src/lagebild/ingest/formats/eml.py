@@ -14,8 +14,7 @@ from lagebild.errors import InputError
 from lagebild.ingest.formats import Read, bytes_reader
 from lagebild.ingest.html import registrable_domain
 from lagebild.ingest.outcome import Skipped
-from lagebild.ingest.readers import _finish as finish
-from lagebild.ingest.readers import html_to_document
+from lagebild.ingest.readers import finish, html_to_document
 from lagebild.model import Document
 
 

@@ -31,7 +31,11 @@ def from_bytes(data: bytes, doc_id: str, source: str) -> Read:
         yield exc
         return
     except json.JSONDecodeError as exc:
-        yield InputError(source, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+        yield InputError(source, f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+                         stage="decode")
+        return
+    except RecursionError:
+        yield InputError(source, "is JSON nested too deeply to be an article record", stage="decode")
         return
     records = parsed if isinstance(parsed, list) else [parsed]
     for n, record in enumerate(records, start=1):

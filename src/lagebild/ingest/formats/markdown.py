@@ -12,7 +12,7 @@ from typing import Any
 from lagebild.errors import InputError
 from lagebild.ingest.formats import Read, decoded
 from lagebild.ingest.metadata import iso_from
-from lagebild.ingest.readers import _finish as finish
+from lagebild.ingest.readers import finish
 from lagebild.model import Document
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)

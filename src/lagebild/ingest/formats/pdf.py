@@ -6,7 +6,7 @@ import io
 
 from lagebild.errors import InputError
 from lagebild.ingest.formats import Read, reflow
-from lagebild.ingest.readers import _finish as finish
+from lagebild.ingest.readers import finish
 from lagebild.model import Document
 
 MIN_CHARS = 20  # less than this over all pages is no text layer worth reading

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from lagebild.errors import InputError
 from lagebild.ingest.formats import Read, decoded
-from lagebild.ingest.readers import _finish as finish
-from lagebild.ingest.readers import html_to_document
+from lagebild.ingest.readers import finish, html_to_document
 from lagebild.model import Document
 
 
