@@ -92,9 +92,13 @@ def read_sidecar(folder: Path) -> tuple[dict[str, Given], list[InputError]]:
     problems: list[InputError] = []
     for name in SIDECARS:
         path = folder / name
-        if not path.is_file():
+        try:
+            if not path.is_file():
+                continue
+            rows = _rows(path)
+        except OSError:  # a folder that can be listed but not entered: its files are named one by one
             continue
-        for where, row in _rows(path):
+        for where, row in rows:
             key = next((str(row[k]).strip() for k in _FILE_KEYS if row.get(k)), "")
             if not key:
                 problems.append(InputError(where, f"names no file; give a column {_FILE_KEYS[0]!r}"))

@@ -46,11 +46,18 @@ def _folder(root: Path, readable: tuple[str, ...], quiet: tuple[str, ...]) -> It
             reason = skip_reason(path, readable, quiet)
             if reason:
                 yield Skipped(str(path), reason)
-            elif path.is_symlink() and not path.exists():
+            elif _broken_link(path):
                 yield InputError(str(path), "is a broken symbolic link (its target does not exist); remove it")
             elif name not in quiet:
-                yield path
+                yield path  # its reader says when it cannot be read
     yield from _unreadable(errors)
+
+
+def _broken_link(path: Path) -> bool:
+    try:
+        return path.is_symlink() and not path.exists()
+    except OSError:  # a folder that can be listed but not entered: the reader names the file
+        return False
 
 
 def _unreadable(errors: list[OSError]) -> Iterator[InputError]:
