@@ -134,3 +134,11 @@ def test_properties_pipeline_never_crashes_on_any_text(text: str, language: str 
 @pytest.mark.parametrize("value", ["9999-12-31", "0000-00-00", "²⁰²⁴-01-01", "2024-02-30"])
 def test_properties_iso_from_refuses_impossible_dates(value: str) -> None:
     assert iso_from(value) is None
+
+
+@pytest.mark.parametrize("text, expected", [("Mu\u0308nchen", "München"), ("\u0f5c", "\u0f5b\u0fb7")])
+def test_properties_text_is_put_in_nfc_once(text: str, expected: str) -> None:
+    assert normalise_text(text)[0] == expected
+    doc = process_safely(Document(id="n", source="n.txt", raw=text + " liegt am Fluss.", raw_format="txt",
+                                  raw_text=normalise_text(text + " liegt am Fluss.")[0], language="de"))
+    assert doc.error is None

@@ -3,11 +3,14 @@
 NUL characters are removed and unpaired UTF-16 surrogates (which JSON allows as
 "\\ud800" but no database or encoder accepts) become U+FFFD; every string field and
 the metadata are treated alike, and a note in `doc.meta["notes"]` says what changed.
-Normalising twice changes nothing.
+The text is also put in Unicode NFC (a file from a Mac writes "ü" as "u" and a combining
+mark; the tokenizer and the lexicons expect one character). Normalising twice changes
+nothing.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from lagebild.model import Document
@@ -22,6 +25,8 @@ def normalise_text(text: str) -> tuple[str, int, int]:
     if nuls:
         text = text.replace("\x00", "")
     text, surrogates = _SURROGATE.subn("\ufffd", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text, nuls, surrogates
 
 
