@@ -6,10 +6,10 @@ is refused as a whole, so a wrong title never ends up stored as the text of a li
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from lagebild import lang
 from lagebild.ingest.metadata import iso_from
 
 MAX_ID_CHARS = 300
@@ -55,9 +55,9 @@ def language_code(value: str) -> str:
 
 
 def _check_value(name: str, key: str, value: Any) -> str | None:
-    if name == "language" and language_code(value) not in lang.SUPPORTED:
-        return (f"field '{key}' is {value!r}; lagebild analyzes {', '.join(lang.SUPPORTED)} "
-                "(leave the field out to have the language detected)")
+    if name == "language" and not re.fullmatch(r"[a-z]{2,3}", language_code(value)):
+        return (f"field '{key}' is {value!r}, not a language code; give an ISO 639-1 code such as de or en "
+                "(or leave the field out to have the language detected)")
     if name == "published" and iso_from(value) is None:
         return (f"field '{key}' is {value[:40]!r}, not a date lagebild reads; use YYYY-MM-DD "
                 "(or YYYY-MM, YYYY, an ISO timestamp, DD.MM.YYYY)")

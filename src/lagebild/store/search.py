@@ -33,6 +33,7 @@ RANKED = 5_000  # matches ranked per query at most (the newest): ~5 µs each on 
 INDEX_FORMAT = "2"  # part of the fingerprint: a change of the index layout rebuilds it
 _WORD = re.compile(r"\w+")
 _lock = threading.Lock()
+_PG_INDEX_LOCK = int.from_bytes(b"lbsearch", "big")
 
 _SQLITE_SETUP = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(kind UNINDEXED, ref UNINDEXED, doc_id UNINDEXED, "
@@ -132,6 +133,8 @@ def ensure_search_index(store: Store) -> bool:
     dialect = _dialect(store)
     try:
         with _lock, store.engine.begin() as conn:
+            if dialect == "postgresql":  # two analyze runs finishing at once must not both create it
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_INDEX_LOCK})
             for statement in _SQLITE_SETUP if dialect == "sqlite" else _PG_SETUP:
                 conn.execute(text(statement))
             if dialect == "postgresql":
