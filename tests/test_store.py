@@ -21,7 +21,8 @@ def _document(doc_id: str = "d1", text: str = "Rund 14.000 Soldaten sollen in Ku
     doc.lines = [Line(1, text), Line(2, "Foto: Agentur", keep=False, reason="credit")]
     doc.sentences = [Sentence(index=0, start=0, end=len(text), text=text)]
     doc.entities = [Entity("Kursk", "LOC", [Mention("Kursk", 35, 40)])]
-    doc.times = [TimeExpr("im Juni 2024", "2024-06", 0, 5, "date")]
+    doc.times = [TimeExpr("Juni 2024", "2024-06", 0, 5, "date"),
+                 TimeExpr("zwei Tagen", "P2D", 6, 11, "duration", type="DURATION", anchor="2024-06")]
     doc.claims = [Claim(text="Rund 14.000 Soldaten", value=14000.0, start=0, end=20, approx=True, unit="person",
                         measure="Soldaten", measure_lemma="Soldat", source="Geheimdienst", hedged=True,
                         hedge="sollen", time="2025-07", sentence=0, id=f"{doc_id}:c0")]
@@ -166,6 +167,28 @@ def test_store_migrations_upgrade_an_old_database(db_url: str, newer: list[str])
                  for ix in inspect(conn).get_indexes(table)}
     assert {ix.name for ix in schema.READ_INDEXES} <= names
     assert _claim_entity_links(store) == [("d1", 0, "Kursk")]
+    store.close()
+
+
+@pytest.mark.parametrize("expected", [[("DATE", None), ("DURATION", None)]])
+def test_store_migrations_add_time_type_and_anchor(db_url: str, expected: list[tuple[str, str | None]]) -> None:
+    """A database made before 0008 gets the TIMEX3 type (durations from their kind) and an empty anchor."""
+    from sqlalchemy import delete, inspect, select, text
+
+    from lagebild.store import schema
+
+    store = Store(db_url)
+    store.save(_document())
+    with store.engine.begin() as conn:
+        for column in ("type", "anchor"):
+            conn.execute(text(f'ALTER TABLE times DROP COLUMN "{column}"'))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.name == "0008_time_type_anchor"))
+    store.close()
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        assert {"type", "anchor"} <= {c["name"] for c in inspect(conn).get_columns("times")}
+        rows = conn.execute(select(schema.times.c.type, schema.times.c.anchor).order_by(schema.times.c.idx)).all()
+    assert [tuple(r) for r in rows] == expected
     store.close()
 
 

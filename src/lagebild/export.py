@@ -34,8 +34,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "entities": [{"canonical": e.canonical, "type": e.type, "aliases": e.aliases,
                       "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
                      for e in doc.entities],
-        "times": [{"text": t.text, "value": t.value, "kind": t.kind, "start": t.start, "end": t.end}
-                  for t in doc.times],
+        "times": [{"text": t.text, "value": t.value, "kind": t.kind, "type": t.type, "anchor": t.anchor,
+                   "start": t.start, "end": t.end} for t in doc.times],
         "claims": [{"id": c.id, "text": c.text, "value": c.value, "value_max": c.value_max, "approx": c.approx,
                     "vague": c.vague, "unit": c.unit, "measure": c.measure, "measure_lemma": c.measure_lemma,
                     "source": c.source, "hedged": c.hedged, "hedge": c.hedge, "time": c.time,

@@ -186,10 +186,12 @@ class Entity:
 @dataclass
 class TimeExpr:
     text: str
-    value: str | None  # ISO 8601 at the text's granularity: 2024, 2024-06, 2023-FA, P15D
+    value: str | None  # ISO 8601 / TIMEX3 at the text's granularity: 2024, 2024-06, 2023-FA, P15D
     start: int
     end: int
-    kind: str = "date"  # date or duration
+    kind: str = "date"  # date (a point), duration or set
+    type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION or SET
+    anchor: str | None = None  # the date it was resolved against (publication or a date named before)
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,16 @@ def _failure_stage(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE failures ADD COLUMN stage {column.type.compile(conn.dialect)}"))
 
 
+def _time_type_anchor(conn: Connection) -> None:
+    """Time expressions keep their TIMEX3 type and the date they were resolved against."""
+    columns = {c["name"] for c in inspect(conn).get_columns(schema.times.name)}
+    if "type" not in columns:
+        conn.execute(text("ALTER TABLE times ADD COLUMN \"type\" VARCHAR(10) DEFAULT 'DATE' NOT NULL"))
+        conn.execute(text("UPDATE times SET \"type\" = 'DURATION' WHERE kind = 'duration'"))
+    if "anchor" not in columns:
+        conn.execute(text("ALTER TABLE times ADD COLUMN anchor VARCHAR(40)"))
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
@@ -88,6 +98,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0005_failure_stage", _failure_stage),
     ("0006_fetches_and_raw_files", _fetches_and_raw_files),
     ("0007_claim_clause", _claim_clause),
+    ("0008_time_type_anchor", _time_type_anchor),
 )
 _PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
 

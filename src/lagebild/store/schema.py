@@ -79,6 +79,8 @@ times = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("kind", String(10), nullable=False),
+    Column("type", String(10), nullable=False, server_default="DATE"),  # TIMEX3 type (migration 0008)
+    Column("anchor", String(40)),  # the date it was resolved against (migration 0008)
 )
 
 claims = Table(

@@ -165,7 +165,8 @@ class Store:
                                              "text": m.text}
                               for i, e in enumerate(doc.entities) for m in e.mentions}.values()))
         put(s.times, [{"doc_id": doc.id, "idx": i, "text": t.text, "value": t.value, "start": t.start,
-                       "end": t.end, "kind": t.kind} for i, t in enumerate(doc.times)])
+                       "end": t.end, "kind": t.kind, "type": t.type, "anchor": t.anchor}
+                      for i, t in enumerate(doc.times)])
         put(s.claims, [_claim_row(doc.id, i, c) for i, c in enumerate(doc.claims)])
         put(s.events, [{"doc_id": doc.id, "idx": i, "kind": e.kind, "trigger": e.trigger,
                         "participants": json.dumps(e.participants, ensure_ascii=False), "place": e.place,
@@ -339,8 +340,8 @@ def _load_document(conn: Connection, row: Any) -> Document:
         mentions.setdefault(r["entity_idx"], []).append(Mention(text=r["text"], start=r["start"], end=r["end"]))
     doc.entities = [Entity(canonical=r["canonical"], type=r["type"], mentions=mentions.get(r["idx"], []))
                     for r in rows(s.entities, [s.entities.c.idx])]
-    doc.times = [TimeExpr(text=r["text"], value=r["value"], start=r["start"], end=r["end"], kind=r["kind"])
-                 for r in rows(s.times, [s.times.c.idx])]
+    doc.times = [TimeExpr(text=r["text"], value=r["value"], start=r["start"], end=r["end"], kind=r["kind"],
+                          type=r["type"], anchor=r["anchor"]) for r in rows(s.times, [s.times.c.idx])]
     doc.claims = [Claim(id=r["id"], text=r["text"], value=r["value"], value_max=r["value_max"], approx=r["approx"],
                         vague=r["vague"], unit=r["unit"], measure=r["measure"], measure_lemma=r["measure_lemma"],
                         source=r["source"], hedged=r["hedged"], hedge=r["hedge"], time=r["time"],
