@@ -108,7 +108,7 @@ def read_corpus(folder: Path, only: set[str] | None) -> list[WarDoc]:
 # ---------------------------------------------------------------- tagging
 
 
-def stage_tagger() -> Callable[[WarDoc], list[Timex]]:
+def stage_tagger(standard: str) -> Callable[[WarDoc], list[Timex]]:
     """Sentences and POS tags as in the pipeline (untimed), then the timed `times` stage."""
     from lagebild.extract.times import extract_times
     from lagebild.pipeline import prepare
@@ -116,18 +116,18 @@ def stage_tagger() -> Callable[[WarDoc], list[Timex]]:
     def run(doc: WarDoc) -> list[Timex]:
         prepared = prepare(doc.text, "de", doc.published)
         t0 = time.perf_counter()
-        found = extract_times(prepared).times
+        found = extract_times(prepared, standard).times
         doc.seconds = time.perf_counter() - t0
         return [Timex(t.start, t.end, t.value, t.text) for t in found]
     return run
 
 
-def plain_tagger() -> Callable[[WarDoc], list[Timex]]:
+def plain_tagger(standard: str) -> Callable[[WarDoc], list[Timex]]:
     from lagebild.extract.times import find_times
 
     def run(doc: WarDoc) -> list[Timex]:
         t0 = time.perf_counter()
-        found = find_times(doc.text, doc.published, "de")
+        found = find_times(doc.text, doc.published, "de", standard=standard)
         doc.seconds = time.perf_counter() - t0
         return [Timex(t.start, t.end, t.value, t.text) for t in found]
     return run
@@ -260,13 +260,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--docs", help="comma-separated document ids (e.g. 19_RussoJap)")
     ap.add_argument("--details", type=int, default=0, metavar="N", help="print up to N examples of each error kind")
     ap.add_argument("--plain", action="store_true", help="the untagged find_times instead of the tagged stage")
+    ap.add_argument("--standard", choices=("timex", "news"), default="timex",
+                    help="annotation standard of the tagger (default: timex, as the TIMEX2 gold)")
     ap.add_argument("--gold-sets", action="store_true", help="also the times value F1 on seeds, excerpts, quake")
     a = ap.parse_args(argv)
     docs = read_corpus(a.corpus, set(a.docs.split(",")) if a.docs else None)
     if not docs:
         print(f"no documents in {a.corpus / 'keyinline'}", file=sys.stderr)
         return 1
-    tagger = plain_tagger() if a.plain else stage_tagger()
+    tagger = plain_tagger(a.standard) if a.plain else stage_tagger(a.standard)
     tagger(WarDoc("warm-up", "Am 3. Mai 1990 begann es.", "2011-02-16", []))  # lexicons load outside the timing
     totals = Totals()
     print(f"{'document':24s} {'gold':>5s} {'sys':>5s} {'ext F1':>7s} {'val F1':>7s} {'ms':>7s}")
@@ -281,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = sum(d.seconds for d in docs)
     print(f"\nWikiWarsDE: {len(docs)} documents, {words} words, {totals.gold} gold TIMEX2; "
           f"tagger: {'find_times (untagged)' if a.plain else 'times stage (tagged sentences)'}, "
+          f"standard {a.standard}, "
           f"{seconds / len(docs) * 1000:.1f} ms/doc, {words / seconds if seconds else 0:,.0f} words/s")
     print("\n".join(totals.lines()))
     print("\nerror kinds:")

@@ -50,7 +50,7 @@ def test_lang_a_third_language_from_a_folder_is_picked_up(dutch: str) -> None:
     doc = analyze_text("Op 12 maart 2024 verloren 1.200 mensen hun huis.\nSinds januari zijn 300 huizen gebouwd.",
                        dutch, published="2024-06-01")
     assert [(c.value, c.unit) for c in doc.claims] == [(1200, "person"), (300, "item")]
-    assert [(t.text, t.value) for t in doc.times] == [("Op 12 maart 2024", "2024-03-12"), ("Sinds januari", "2024-01")]
+    assert [(t.text, t.value) for t in doc.times] == [("12 maart 2024", "2024-03-12"), ("januari", "2024-01")]
 
 
 @pytest.mark.parametrize("missing", ["numbers.tsv", "months.tsv"])

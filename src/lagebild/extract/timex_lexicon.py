@@ -1,36 +1,14 @@
-"""The time-expression patterns of one language, compiled once from the `lang/<code>/` lexicons
-(months, weekdays, seasons, time_*.tsv/txt). Each pattern names its rule; `times.py` resolves them.
+"""The time-expression lexicon of one language, loaded once from the `lang/<code>/` files
+(months, weekdays, seasons, time_*.tsv/txt), with the rules of `timex_patterns` compiled.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild import lang
-
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_END = r"(?![\wÄÖÜäöüß])"
-_START = r"(?<![\wÄÖÜäöüß])"
-
-
-def _fold_first(word: str) -> str:
-    """Regex for a word whose first letter may be upper or lower case (sentence start)."""
-    first = word[0]
-    if first.lower() != first.upper():
-        return f"[{first.upper()}{first.lower()}]" + re.escape(word[1:]).replace(r"\ ", r"\s+")
-    return re.escape(word).replace(r"\ ", r"\s+")
-
-
-def alternation(words: Iterable[str], fold: bool = False) -> str:
-    """A non-capturing alternation of `words`, longest first; spaces match any whitespace."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    if not unique:
-        return r"(?!x)x"  # matches nothing
-    parts = [_fold_first(w) if fold else re.escape(w).replace(r"\ ", r"\s+") for w in unique]
-    return "(?:" + "|".join(parts) + ")"
+from lagebild.extract.timex_patterns import START, alternation, compile_rules, number_words, units
 
 
 def _int_table(code: str, name: str) -> dict[str, int]:
@@ -43,6 +21,10 @@ def _int_table(code: str, name: str) -> dict[str, int]:
     return out
 
 
+def _lower(code: str, name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.words(code, name))
+
+
 @dataclass(frozen=True)
 class TimexLexicon:
     """Lexicons and compiled patterns of one language."""
@@ -52,18 +34,25 @@ class TimexLexicon:
     weekdays: dict[str, int]
     seasons: dict[str, str]
     units: dict[str, str]
+    week_units: dict[str, str]
     compound_units: dict[str, str]
     modifiers: dict[str, int]
+    anaphoric_modifiers: frozenset[str]
     relative_days: dict[str, int]
     later: dict[str, int]
     reference_days: dict[str, int]
     numbers: dict[str, float]
     articles: frozenset[str]
     tense: dict[str, str]
+    pluperfect: frozenset[str]
     mass_nouns: frozenset[str]
     frequency: frozenset[str]  # lower case
-    forward_cues: frozenset[str]  # lower case
+    forward_cues: dict[str, str]  # lower case -> unmarked / present
     backward_cues: frozenset[str]  # lower case
+    after_cues: frozenset[str]  # lower case
+    year_preps: frozenset[str]  # lower case
+    comparisons: frozenset[str]  # lower case
+    event_links: frozenset[str]  # lower case
     perfect_infinitives: frozenset[str]
     present_endings: tuple[tuple[str, tuple[str, ...]], ...]  # lemma ending to drop, present endings
     present_vowels: tuple[tuple[str, tuple[str, ...]], ...]  # stem vowel, its 2nd/3rd person singular changes
@@ -71,8 +60,20 @@ class TimexLexicon:
     meta_labels: frozenset[str]
     age_words: frozenset[str]
     formats: frozenset[str]
+    eras: dict[str, str]
+    ordinals: dict[str, int]  # lower case
+    year_parts: dict[str, str]
+    year_nouns: dict[str, int]  # lower case
+    decade_words: dict[str, int]
+    day_parts: dict[str, str]  # lower case noun -> TIMEX code
+    zones: dict[str, str]
+    vague: dict[str, str]  # lower case phrase -> PRESENT_REF / PAST_REF / FUTURE_REF
+    vague_adjectives: dict[str, str]  # lower case
+    set_adverbs: dict[str, str]  # lower case
+    name_heads: frozenset[str]  # lower case
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     cue_before: re.Pattern[str]
+    preposition_start: re.Pattern[str]
     duration_cue_before: re.Pattern[str]
     quantifier_before: re.Pattern[str]
 
@@ -85,13 +86,20 @@ class TimexLexicon:
                 return float(word.replace(",", "."))
             except ValueError:
                 return None
-        value = self.numbers.get(word)
-        if value is None:
-            value = self.numbers.get(word.lower())
-        return value
+        return self.number_word(word)
+
+    @property
+    def extents(self) -> frozenset[str]:
+        """Words that name where a period begins or ends ("seit", "bis", "ab")."""
+        return self.year_preps | frozenset(self.forward_cues) | self.backward_cues
 
     def unit(self, word: str) -> str | None:
         return self.units.get(re.sub(r"\s+", " ", word))
+
+    def number_word(self, word: str) -> float | None:
+        key = re.sub(r"\s+", " ", word)
+        value = self.numbers.get(key)
+        return self.numbers.get(key.lower()) if value is None else value
 
     def reference_offset(self, phrase: str) -> int:
         key = re.sub(r"\s+", " ", phrase)
@@ -100,21 +108,15 @@ class TimexLexicon:
                 return offset
         return 0
 
-
-def _number_words(code: str) -> dict[str, float]:
-    """Number words usable as counts of calendar units (below 1000, no abbreviations)."""
-    out: dict[str, float] = {}
-    articles = lang.words(code, "time_articles")
-    for word, value in lang.table(code, "numbers").items():
-        if word in articles:
-            continue
-        try:
-            number = float(value)
-        except ValueError:
-            continue
-        if 0 < number < 1000 and "." not in word and len(word) > 1:
-            out[word] = number
-    return out
+    def day_part(self, text: str) -> str | None:
+        """The TIMEX code of the part of the day a phrase names ("am frühen Morgen" -> MO), if any."""
+        for word in reversed(re.findall(r"[\wÄÖÜäöüß]+", text.lower())):
+            if word in self.day_parts:
+                return self.day_parts[word]
+            for part, code in self.day_parts.items():
+                if word.endswith(part) and len(word) > len(part) + 3:  # "Mittwochmorgen"
+                    return code
+        return None
 
 
 def _list_table(code: str, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -125,115 +127,77 @@ def _list_table(code: str, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]
                  for key, values in lang.table(code, name).items())
 
 
-def _patterns(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    months = alternation(lang.table(code, "months"))
-    weekdays = alternation(lang.table(code, "weekdays"))
-    seasons = alternation(lang.table(code, "seasons"))
-    modifiers = alternation(lang.table(code, "time_modifiers"))
-    parts = alternation(lang.entries(code, "time_day_parts"))
-    night = alternation(lang.entries(code, "time_night_before"))  # "in der Nacht zum Mittwoch"
-    units = alternation(lang.table(code, "time_units"))
-    compound_units = alternation(lang.table(code, "time_compound_units"))
-    numbers = alternation(_number_words(code), fold=True)
-    articles = alternation(lang.words(code, "time_articles"))
-    count = rf"(?:\d+(?:,\d+)?|{numbers}|{articles})"
-    week_units = alternation(lang.table(code, "time_week_units"))
-    rel_days = alternation(lang.table(code, "time_relative_days"))
-    ref_days = alternation(lang.table(code, "time_reference_days"), fold=True)
-    weekend = alternation(lang.entries(code, "time_weekend"), fold=True)
-    formats = lang.words(code, "time_formats")
-    ago = lang.table(code, "time_ago")
-    ago_before = alternation((w for w, where in ago.items() if where == "before"), fold=True)
-    ago_after = alternation((w for w, where in ago.items() if where == "after"), fold=True)
-    week_table = lang.table(code, "time_week_units")
-    year_words = alternation(w for w, u in week_table.items() if u == "Y")
-    week_words = alternation(w for w, u in week_table.items() if u == "W")
+def _cue_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What may stand right before an expression: a preposition (outside the span) and a lead word or
+    quantifier (inside it); the same preposition at the start of a match ("am selben Tag"); and the
+    quantifiers that make a year-like number a count."""
+    cues = alternation(lang.entries(code, "time_cues"), fold=True)
+    leads = alternation(lang.entries(code, "time_leads"), fold=True)
     determiners = alternation(lang.entries(code, "time_determiners"))
-    linker = rf"(?:(?:of|{determiners})\s+)?"  # "im Juni des vergangenen Jahres", "in June of last year"
-    year_after = rf"(?:,?\s+(?P<year>{YEAR}))?"
-    of = r"(?:\s+of)?"  # "the summer of 2024" (matches nothing in German texts)
-    rules: list[tuple[str, str]] = [
-        ("numeric", rf"(?<![\d.])(?P<day>{DAY})\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>{YEAR}|\d\d(?!\d))?(?![\d])"),
-        ("iso", rf"(?<![\d-])(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?(?![\d-])"),
-        ("month_year", rf"{_START}(?:(?P<mod>{modifiers})\s+)?(?P<mon>{months}){of}\s+(?P<year>{YEAR}){_END}"),
-        ("month", rf"{_START}(?:(?P<mod>{modifiers})\s+)?(?P<mon>{months}){_END}"),
-        ("month_rel_year", rf"{_START}(?P<mon>{months})\s+{linker}(?P<ymod>{modifiers})\s+{year_words}{_END}"),
-        ("season", rf"{_START}(?:(?P<mod>{modifiers})\s+)?(?P<season>{seasons})(?:{of}\s+(?P<year>{YEAR}))?{_END}"
-                   rf"(?!\s+of\s+(?!{YEAR}))"),
-        ("weekday", rf"{_START}(?:{night}\s+)?(?:(?P<mod>{modifiers})\s+)?(?P<wd>{weekdays})(?:\s*(?i:{parts}))?{_END}"
-                    rf"(?:\s+{linker}(?P<wmod>{modifiers})\s+{week_words}{_END})?"),
-        ("relative_day", rf"{_START}(?P<rel>{rel_days})(?:\s+(?i:{parts}))?{_END}"),
-        ("reference_day", rf"{_START}(?P<ref>{ref_days}){_END}"),
-        ("relative_unit", rf"{_START}(?P<mod>{modifiers})\s+(?P<unit>{week_units}){_END}"),
-        ("weekend", rf"{_START}(?P<weekend>{weekend}){_END}"),
-        ("duration", rf"{_START}(?P<num>{count})\s+(?P<unit>{units}){_END}"),
-        ("compound_duration", rf"{_START}(?P<num>\d+|{numbers})-(?i:(?P<unit>{compound_units})){_END}"),
-        ("decade", rf"{_START}(?P<decade>(?:1[89]|20)\d)0(?:er|s)(?:\s+Jahre[n]?)?{_END}"),
-        ("year", rf"(?<![\w.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
-    ]
-    unit_parts = alternation(lang.entries(code, "time_unit_parts"), fold=True)
-    rules.append(("unit_part", rf"{_START}(?P<part>{unit_parts})\s+(?P<unit>{week_units}){_END}(?!\s+{YEAR})"))
-    adjective_units = lang.table(code, "time_adjective_units")
-    if adjective_units:  # "zweitägigen", "2-tägigen"
-        rules.append(("duration_adjective", rf"{_START}(?P<num>\d+|{numbers}|{articles})-?"
-                                            rf"(?P<unit>{alternation(adjective_units)})(?:e[mnrs]?)?{_END}"))
-    later = alternation(lang.table(code, "time_later"))
-    rules.append(("later", rf"{_START}(?P<num>{count})\s+(?P<unit>{units})\s+(?P<later>{later}){_END}"))
-    if ago_before != r"(?!x)x":
-        rules.append(("ago", rf"{_START}{ago_before}\s+(?P<num>{count})\s+(?P<unit>{units}){_END}"))
-    if ago_after != r"(?!x)x":
-        rules.append(("ago", rf"{_START}(?P<num>{count})\s+(?P<unit>{units})\s+{ago_after}{_END}"))
-    range_day = rf"(?:(?P<day0>{DAY})(?:\.|st|nd|rd|th)?\s*(?:–|-|bis|und|to|and)\s*)?"
-    weekday_lead = rf"(?:(?P<wd>{weekdays}),?\s+(?:den\s+|the\s+)?)?"
-    if "day_month" in formats:
-        rules.append(("day_month", rf"{_START}{weekday_lead}{range_day}(?P<day>{DAY})(?:\.|st|nd|rd|th)?"
-                                   rf"\s+(?:of\s+)?(?P<mon>{months}){year_after}{_END}"))
-    if "month_day" in formats:
-        rules.append(("month_day", rf"{_START}{weekday_lead}(?P<mon>{months})\s+(?P<day>{DAY})(?:st|nd|rd|th)?"
-                                   rf"(?![\d]){year_after}{_END}"))
-    if "month_compounds" in formats:
-        compound_months = alternation(lang.entries(code, "time_compound_months"))
-        rules.append(("month_compound", rf"{_START}(?P<mon>{compound_months})[a-zäöüß]{{3,}}{_END}"))
-    if "capitalised_nouns" in formats:
-        rules.append(("compound_duration", rf"{_START}(?P<num>{numbers})(?P<unit>{compound_units})"
-                                           rf"[a-zäöüß]{{3,}}{_END}"))
-    return tuple((name, re.compile(rx)) for name, rx in rules)
+    duration_cues = alternation(lang.entries(code, "time_duration_cues"), fold=True)
+    duration_quantifiers = alternation(lang.entries(code, "time_duration_quantifiers"), fold=True)
+    quantifiers = alternation(lang.entries(code, "time_year_quantifiers"), fold=True)
+    return (
+        re.compile(rf"{START}(?:(?P<prep>{cues})(?:\s+{determiners})?\s+)?"
+                   rf"(?P<lead>{leads}(?:\s+{determiners})?(?:\s+|-))?$"),
+        re.compile(rf"(?P<prep>{cues})(?:\s+{determiners})?\s+"),
+        re.compile(rf"{START}(?:(?P<prep>{duration_cues})(?:\s+{determiners})?\s+)?"
+                   rf"(?P<lead>{duration_quantifiers}\s+)?$"),
+        re.compile(rf"{START}{quantifiers}\s+$"),
+    )
 
 
 @lru_cache(maxsize=8)
 def lexicon(code: str) -> TimexLexicon:
     """The compiled lexicon of language `code` (cached: built once per process)."""
-    cues = alternation(lang.entries(code, "time_cues"), fold=True)
-    determiners = alternation(lang.entries(code, "time_determiners"))
-    duration_cues = alternation(lang.entries(code, "time_duration_cues"), fold=True)
-    quantifiers = alternation(lang.entries(code, "time_year_quantifiers"), fold=True)
+    cue_before, preposition_start, duration_cue_before, quantifier_before = _cue_patterns(code)
+    t = lang.table
     return TimexLexicon(
         code=code,
         months=_int_table(code, "months"),
         weekdays=_int_table(code, "weekdays"),
-        seasons=lang.table(code, "seasons"),
-        units=lang.table(code, "time_units"),
-        compound_units={k.lower(): v for k, v in lang.table(code, "time_compound_units").items()},
+        seasons=t(code, "seasons"),
+        units=units(code),
+        week_units={re.sub(r"\s+", " ", k): v for k, v in t(code, "time_week_units").items()},
+        compound_units={k.lower(): v for k, v in t(code, "time_compound_units").items()},
         modifiers=_int_table(code, "time_modifiers"),
+        anaphoric_modifiers=_lower(code, "time_anaphoric_modifiers"),
         relative_days=_int_table(code, "time_relative_days"),
         later=_int_table(code, "time_later"),
         reference_days=_int_table(code, "time_reference_days"),
-        numbers=_number_words(code),
+        numbers=number_words(code),
         articles=lang.words(code, "time_articles"),
-        tense=lang.table(code, "time_tense"),
+        tense=t(code, "time_tense"),
+        pluperfect=_lower(code, "time_pluperfect"),
         mass_nouns=lang.words(code, "time_mass_nouns"),
-        frequency=frozenset(w.lower() for w in lang.words(code, "time_frequency")),
-        forward_cues=frozenset(w.lower() for w in lang.words(code, "time_forward_cues")),
-        backward_cues=frozenset(w.lower() for w in lang.words(code, "time_backward_cues")),
+        frequency=_lower(code, "time_frequency"),
+        forward_cues={k.lower(): v for k, v in t(code, "time_forward_cues").items()},
+        backward_cues=_lower(code, "time_backward_cues"),
+        after_cues=_lower(code, "time_after_cues"),
+        year_preps=_lower(code, "time_year_preps"),
+        comparisons=_lower(code, "time_comparisons"),
+        event_links=_lower(code, "time_event_links"),
         perfect_infinitives=lang.words(code, "time_perfect_infinitives"),
         present_endings=_list_table(code, "time_present_forms"),
         present_vowels=_list_table(code, "time_present_vowels"),
-        adjective_units=lang.table(code, "time_adjective_units"),
+        adjective_units=t(code, "time_adjective_units"),
         meta_labels=lang.words(code, "time_meta_labels"),
         age_words=lang.words(code, "time_age_words"),
         formats=lang.words(code, "time_formats"),
-        patterns=_patterns(code),
-        cue_before=re.compile(rf"{_START}{cues}(?:\s+{determiners})?(?:\s+|-)$"),
-        duration_cue_before=re.compile(rf"{_START}{duration_cues}(?:\s+{duration_cues})?(?:\s+{determiners})?\s+$"),
-        quantifier_before=re.compile(rf"{_START}{quantifiers}\s+$"),
+        eras={re.sub(r"\s+", " ", k): v for k, v in t(code, "time_eras").items()},
+        ordinals={k.lower(): v for k, v in _int_table(code, "time_ordinals").items()},
+        year_parts={re.sub(r"\s+", " ", k): v for k, v in t(code, "time_year_parts").items()},
+        year_nouns={k.lower(): v for k, v in _int_table(code, "time_year_nouns").items()},
+        decade_words=_int_table(code, "time_decade_words"),
+        day_parts={k.lower(): v for k, v in t(code, "time_day_part_codes").items()},
+        zones=t(code, "time_zones"),
+        vague={re.sub(r"\s+", " ", k.lower()): v for k, v in t(code, "time_vague").items()},
+        vague_adjectives={k.lower(): v for k, v in t(code, "time_vague_adjectives").items()},
+        set_adverbs={k.lower(): v for k, v in t(code, "time_set_adverbs").items()},
+        name_heads=_lower(code, "time_name_heads"),
+        patterns=compile_rules(code),
+        cue_before=cue_before,
+        preposition_start=preposition_start,
+        duration_cue_before=duration_cue_before,
+        quantifier_before=quantifier_before,
     )

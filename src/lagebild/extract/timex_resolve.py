@@ -1,7 +1,8 @@
 """Calendar arithmetic for time expressions: the anchor (the article's "now") and
 the rules that turn a month, season, weekday or relative unit into an ISO / TIMEX3 value.
 
-Tense is an int: -1 past, 0 unknown or present (read as past, as news mostly is), +1 future.
+Tense is an int: -2 past perfect, -1 past, 0 unknown or present (read as past, as news mostly is),
++1 future. Years before Christ are negative (-479 is 479 BC, written BC0479 as TIMEX does).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO = re.compile(r"^(BC)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 # First and last month of each season (winter runs from December of its year into February).
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -25,7 +26,7 @@ class Anchor:
 
     @property
     def date(self) -> dt.date | None:
-        if self.year is None or self.month is None or self.day is None:
+        if self.year is None or self.month is None or self.day is None or self.year < 1:
             return None
         return dt.date(self.year, self.month, self.day)
 
@@ -35,7 +36,9 @@ def parse_anchor(published: str | None) -> Anchor:
     m = _ISO.match(published or "")
     if not m:
         return Anchor()
-    year, month, day = (int(g) if g else None for g in m.groups())
+    if m.group(1):
+        return Anchor(-int(m.group(2)))
+    year, month, day = (int(g) if g else None for g in m.groups()[1:])
     if month is not None and not 1 <= month <= 12:
         return Anchor(year)
     if day is not None and valid_date(year or 0, month or 0, day) is None:
@@ -50,19 +53,24 @@ def valid_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def year_text(year: int) -> str:
+    """A year as TIMEX writes it: 2024, 0079, BC0479."""
+    return f"BC{-year:04d}" if year < 0 else f"{year:04d}"
+
+
 def iso_value(anchor: Anchor) -> str | None:
     """The anchor itself as an ISO value at its precision."""
     if anchor.year is None:
         return None
     if anchor.month is None:
-        return f"{anchor.year:04d}"
+        return year_text(anchor.year)
     if anchor.day is None:
-        return f"{anchor.year:04d}-{anchor.month:02d}"
-    return f"{anchor.year:04d}-{anchor.month:02d}-{anchor.day:02d}"
+        return f"{year_text(anchor.year)}-{anchor.month:02d}"
+    return f"{year_text(anchor.year)}-{anchor.month:02d}-{anchor.day:02d}"
 
 
 def month_value(year: int | None, month: int) -> str | None:
-    return None if year is None else f"{year:04d}-{month:02d}"
+    return None if year is None else f"{year_text(year)}-{month:02d}"
 
 
 def date_value(day: dt.date | None) -> str | None:
@@ -193,7 +201,7 @@ def unit_value(unit: str, anchor: Anchor, delta: int, tense: int = 0) -> str | N
     if anchor.year is None:
         return None
     if unit == "Y":
-        return f"{anchor.year + delta:04d}"
+        return year_text(anchor.year + delta)
     if unit == "M":
         if anchor.month is None:
             return None
@@ -211,8 +219,108 @@ def unit_value(unit: str, anchor: Anchor, delta: int, tense: int = 0) -> str | N
 
 
 def duration_value(count: float, unit: str) -> str:
-    """ISO 8601 duration: P15D, P2W, P24Y, PT3H; decades and centuries as TIMEX3 P3DE, P1CE."""
+    """ISO 8601 duration: P15D, P2W, P24Y, PT3H, PT40M (TM = minutes), P1.5Y; decades and centuries as
+    TIMEX3 P3DE, P1CE."""
     number = str(int(count)) if float(count).is_integer() else f"{count:g}"
-    if unit == "H":
-        return f"PT{number}H"
+    if unit in ("H", "TM"):
+        return f"PT{number}{'H' if unit == 'H' else 'M'}"
     return f"P{number}{unit}"
+
+
+_DURATION = re.compile(r"^P(T?)(\d+(?:\.\d+)?)(Y|M|W|D|H|DE|CE)$")
+_YEARS = {"DE": 10, "CE": 100}
+_SMALLER = {"Y": (12, "M"), "CE": (10, "DE"), "DE": (10, "Y"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM")}
+
+
+def in_years(value: str | None) -> str | None:
+    """Decades and centuries counted in years, as the news gold does ("seit einem Jahrhundert" = P100Y)."""
+    m = _DURATION.match(value or "")
+    if not m or m.group(3) not in _YEARS:
+        return value
+    return duration_value(float(m.group(2)) * _YEARS[m.group(3)], "Y")
+
+
+def whole_units(value: str | None) -> str | None:
+    """A fraction written in the next smaller unit, as TIMEX2 does: P1.5Y = P1Y6M, P0.5CE = P5DE, PT1.5H = PT1H30M."""
+    m = _DURATION.match(value or "")
+    if not m or "." not in m.group(2):
+        return value
+    count, unit = float(m.group(2)), ("TM" if m.group(1) and m.group(3) == "M" else m.group(3))
+    factor, smaller = _SMALLER.get(unit, (0, ""))
+    rest = (count - int(count)) * factor
+    if not factor or not rest.is_integer():
+        return value
+    if int(count) == 0:
+        return duration_value(rest, smaller)
+    if unit == "Y":
+        return f"P{int(count)}Y{int(rest)}M"
+    if unit == "H":
+        return f"PT{int(count)}H{int(rest)}M"
+    return value
+
+
+# ---------------------------------------------------------------- against the narrative's reference time
+
+
+def _months(anchor: Anchor, end: bool = False) -> int:
+    """The anchor as a month count (its first month, or with `end` its last)."""
+    year = anchor.year or 0
+    if anchor.month is None:
+        return year * 12 + (11 if end else 0)
+    return year * 12 + anchor.month - 1
+
+
+def far_apart(reference: Anchor, present: Anchor, months: int = 12) -> bool:
+    """`reference` ends more than `months` before `present` begins (a narrative of the past)."""
+    if reference.year is None or present.year is None:
+        return False
+    return _months(present) - _months(reference, end=True) > months
+
+
+def nearest_year(month: int, reference: Anchor, tense: int) -> int | None:
+    """The year of a month named without one, read in a narrative: the occurrence nearest to the
+    reference time, a step back costing twice a step ahead (a narrative moves on), unless the clause
+    is in the past perfect, which looks back."""
+    if reference.year is None:
+        return None
+    if reference.month is None:
+        return reference.year
+    ahead, back = (1, 2) if tense != -2 else (2, 1)
+    now = _months(reference)
+
+    def cost(year: int) -> int:
+        distance = year * 12 + month - 1 - now
+        return distance * ahead if distance >= 0 else -distance * back
+    return min((reference.year - 1, reference.year, reference.year + 1), key=cost)
+
+
+def nearest_season_year(season: str, reference: Anchor, tense: int) -> int | None:
+    """The year of a season named without one, read in a narrative (as `nearest_year`)."""
+    first = SEASON_MONTHS[season][0]
+    if reference.month is not None and season == "WI" and reference.month <= 2:
+        return None if reference.year is None else reference.year - 1  # January belongs to last year's winter
+    return nearest_year(min(first, 12), reference, tense)
+
+
+def weekday_after(weekday: int, reference: Anchor, tense: int) -> dt.date | None:
+    """A weekday in a narrative: the first such day from the reference day on (before it in the past perfect)."""
+    day = reference.date
+    if day is None:
+        return None
+    if tense == -2:
+        return day - dt.timedelta(days=(day.isoweekday() - weekday) % 7)
+    return day + dt.timedelta(days=(weekday - day.isoweekday()) % 7)
+
+
+def two_digit_year(short: int, reference: Anchor) -> int:
+    """A two-digit year ("1.9.39") in the century that puts it nearest the reference year."""
+    base = reference.year if reference.year is not None and reference.year > 0 else 2000
+    options = [(base // 100 + k) * 100 + short for k in (-1, 0, 1)]
+    return min(options, key=lambda y: (abs(y - base), y))
+
+
+def with_time(date: str | None, clock: str | None) -> str | None:
+    """A date with a time of day or a part of the day: 1941-06-22T04:45, 1941-06-22TMO."""
+    if date is None or clock is None or len(date) != 10:
+        return date
+    return f"{date}T{clock}"
