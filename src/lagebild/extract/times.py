@@ -32,7 +32,8 @@ from lagebild.model import Document, TimeExpr, Token
 
 STANDARDS = ("news", "timex")
 _WORD = re.compile(r"[\wÄÖÜäöüß'’]+|[^\s\w]")
-_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][.!?])\s+|\n+")
+# a sentence ends after a word of two letters or more and before a capital ("v. Chr. belagert" does not end)
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][a-zäöüß)\"»“][.!?])\s+(?=[A-ZÄÖÜ0-9\"„«»(])|\n+")
 
 
 def _tensed(span: Span, lex: TimexLexicon) -> list[Hit]:

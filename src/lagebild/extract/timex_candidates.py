@@ -193,7 +193,10 @@ def _split(rule: str, m: re.Match[str], span: Span, start: int, groups: dict[str
 def candidates(span: Span, lex: TimexLexicon) -> Iterator[Hit]:
     """Every accepted match of every rule in one sentence."""
     text = span.text
-    for rule, pattern in lex.patterns:
+    low = text.lower()
+    for rule, pattern, trigger in lex.patterns:
+        if not any(word in low for word in trigger):
+            continue
         for m in pattern.finditer(text):
             start, prep = _cue(rule, text, m.start(), lex)
             if not _accept(rule, m, text, lex, bool(prep) or start < m.start()):

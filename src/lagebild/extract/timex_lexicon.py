@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild import lang
-from lagebild.extract.timex_patterns import START, alternation, compile_rules, number_words, units
+from lagebild.extract.timex_patterns import START, Rule, alternation, compile_rules, number_words, units_of
 
 
 def _int_table(code: str, name: str) -> dict[str, int]:
@@ -71,7 +71,7 @@ class TimexLexicon:
     vague_adjectives: dict[str, str]  # lower case
     set_adverbs: dict[str, str]  # lower case
     name_heads: frozenset[str]  # lower case
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[Rule, ...]  # (name, pattern, what a sentence must contain for it)
     cue_before: re.Pattern[str]
     preposition_start: re.Pattern[str]
     duration_cue_before: re.Pattern[str]
@@ -157,7 +157,7 @@ def lexicon(code: str) -> TimexLexicon:
         months=_int_table(code, "months"),
         weekdays=_int_table(code, "weekdays"),
         seasons=t(code, "seasons"),
-        units=units(code),
+        units=units_of(code),
         week_units={re.sub(r"\s+", " ", k): v for k, v in t(code, "time_week_units").items()},
         compound_units={k.lower(): v for k, v in t(code, "time_compound_units").items()},
         modifiers=_int_table(code, "time_modifiers"),

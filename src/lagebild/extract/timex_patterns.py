@@ -35,7 +35,7 @@ def alternation(words: Iterable[str], fold: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def units(code: str) -> dict[str, str]:
+def units_of(code: str) -> dict[str, str]:
     """Calendar units after a count, with the minutes (kept apart for the quantities stage)."""
     return {**lang.table(code, "time_units"), **lang.table(code, "time_minute_units")}
 
@@ -72,7 +72,7 @@ class _Words:
         self.part_links = alternation(e(code, "time_day_part_links"))
         self.part_preps = alternation(e(code, "time_day_part_preps"))
         self.night = alternation(e(code, "time_night_before"))  # "in der Nacht zum Mittwoch"
-        self.units = alternation(units(code))
+        self.units = alternation(units_of(code))
         self.compound_units = alternation(t(code, "time_compound_units"))
         self.numbers = alternation(number_words(code), fold=True)
         self.articles = alternation(lang.words(code, "time_articles"))
@@ -234,10 +234,47 @@ def _reference_rules(w: _Words, code: str) -> list[tuple[str, str]]:
     ]
 
 
-def compile_rules(code: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Every rule of language `code`, compiled."""
+DIGIT = frozenset("0123456789")
+
+
+def _lower(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(re.sub(r"\s+", " ", w).lower() for w in words if w)
+
+
+def _triggers(code: str) -> dict[str, frozenset[str]]:
+    """For each rule, the words (lower case) of which a sentence must contain one for the rule to match at all:
+    a cheap check that spares most rules most sentences."""
+    t, e = lang.table, lang.entries
+    months = _lower(t(code, "months"))
+    seasons = _lower(t(code, "seasons"))
+    words = {
+        "clock": DIGIT, "day_month": months, "month_day": months, "month_year": months, "month": months,
+        "month_rel_year": months, "month_compound": months, "season": seasons, "season_rel_year": seasons,
+        "weekday": _lower(t(code, "weekdays")), "decade_word": _lower(t(code, "time_decade_words")),
+        "century": _lower(e(code, "time_centuries")), "year_part": _lower([*t(code, "time_year_parts"), "Q"]),
+        "relative_day": _lower(t(code, "time_relative_days")), "reference_day": _lower(t(code, "time_reference_days")),
+        "day_part": _lower(t(code, "time_day_part_codes")), "relative_unit": _lower(t(code, "time_week_units")),
+        "weekend": _lower(e(code, "time_weekend")), "unit_part": _lower(e(code, "time_unit_parts")),
+        "year_noun": _lower(t(code, "time_year_nouns")), "duration_adjective": _lower(t(code, "time_adjective_units")),
+        "vague_adjective": _lower(t(code, "time_vague_adjectives")), "vague": _lower(t(code, "time_vague")),
+        "set": _lower(e(code, "time_frequency")), "set_adverb": _lower(t(code, "time_set_adverbs")),
+    }
+    units = _lower([*units_of(code), *t(code, "time_compound_units")])
+    for name in ("duration", "compound_duration", "later", "vague_later", "vague_duration", "ago", "vague_plural"):
+        words[name] = units
+    for name in ("numeric", "iso", "year", "year_range", "year_era", "decade"):
+        words[name] = DIGIT
+    return words
+
+
+Rule = tuple[str, re.Pattern[str], frozenset[str]]
+
+
+def compile_rules(code: str) -> tuple[Rule, ...]:
+    """Every rule of language `code`, compiled, with the pre-check a sentence must pass for it."""
     w = _Words(code)
     formats = lang.words(code, "time_formats")
     rules = (_date_rules(w, formats) + _year_rules(w, code) + _month_rules(w, code, formats)
              + _relative_rules(w, code) + _duration_rules(w, code, formats) + _reference_rules(w, code))
-    return tuple((name, re.compile(rx)) for name, rx in rules)
+    triggers = _triggers(code)
+    return tuple((name, re.compile(rx), triggers[name]) for name, rx in rules)

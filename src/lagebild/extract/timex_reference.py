@@ -63,9 +63,9 @@ class Reference:
             self.last_day = self.section if self.section.day is not None else None
 
     def paragraph(self) -> None:
-        """A new paragraph of news ends the story the last one told."""
+        """A new paragraph of news ends the story the last one told (back to its section's date, if any)."""
         if not self.history:
-            self.story = None
+            self.story = self.section
 
     def frame(self, hit: Hit) -> Frame:
         far = self.story is not None and cal.far_apart(self.story, self.present)

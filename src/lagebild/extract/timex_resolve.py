@@ -277,21 +277,22 @@ def far_apart(reference: Anchor, present: Anchor, months: int = 12) -> bool:
     return _months(present) - _months(reference, end=True) > months
 
 
-def nearest_year(month: int, reference: Anchor, tense: int) -> int | None:
+def nearest_year(month: int, reference: Anchor, tense: int, present: bool = False) -> int | None:
     """The year of a month named without one, read in a narrative: the occurrence nearest to the
     reference time, a step back costing twice a step ahead (a narrative moves on), unless the clause
-    is in the past perfect, which looks back."""
+    is in the past perfect, which looks back; in a present-tense clause simply the nearest one
+    ("Im Mai beginnt der Streik", said in March)."""
     if reference.year is None:
         return None
     if reference.month is None:
         return reference.year
-    ahead, back = (1, 2) if tense != -2 else (2, 1)
+    ahead, back = (1, 1) if present else (1, 2) if tense != -2 else (2, 1)
     now = _months(reference)
 
     def cost(year: int) -> int:
         distance = year * 12 + month - 1 - now
         return distance * ahead if distance >= 0 else -distance * back
-    return min((reference.year - 1, reference.year, reference.year + 1), key=cost)
+    return min((reference.year, reference.year + 1, reference.year - 1), key=cost)
 
 
 def nearest_season_year(season: str, reference: Anchor, tense: int) -> int | None:
@@ -313,10 +314,10 @@ def weekday_after(weekday: int, reference: Anchor, tense: int) -> dt.date | None
 
 
 def two_digit_year(short: int, reference: Anchor) -> int:
-    """A two-digit year ("1.9.39") in the century that puts it nearest the reference year."""
+    """A two-digit year ("1.9.39", "05.11.21"): the latest such year up to ten years after the reference year."""
     base = reference.year if reference.year is not None and reference.year > 0 else 2000
-    options = [(base // 100 + k) * 100 + short for k in (-1, 0, 1)]
-    return min(options, key=lambda y: (abs(y - base), y))
+    year = (base + 10) // 100 * 100 + short
+    return year if year <= base + 10 else year - 100
 
 
 def with_time(date: str | None, clock: str | None) -> str | None:

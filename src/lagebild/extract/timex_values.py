@@ -125,6 +125,9 @@ def _month(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
         return Value(cal.month_value(cal.nearest_year(month, frame.last, 1), month), DATE, frame.last)
     if shift is None and frame.narrative:
         return Value(cal.month_value(cal.nearest_year(month, frame.base, hit.tense), month), DATE, frame.base)
+    if shift is None and hit.present and hit.cue not in lex.backward_cues:
+        year = cal.nearest_year(month, frame.present, hit.tense, present=True)
+        return Value(cal.month_value(year, month), DATE, frame.present)
     return Value(cal.month_value(cal.year_of_month(month, _deictic(frame), hit.tense, shift), month), DATE,
                  _deictic(frame))
 
