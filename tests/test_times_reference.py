@@ -276,6 +276,7 @@ def test_times_until_month(text: str, published: str, expected: list[str | None]
     ("Die Brücke wird neun Monate früher als geplant fertig.", "de", [("P9M", "DURATION", None)]),
     ("Die Sitzung dauerte eineinhalb Stunden.", "de", [("PT1.5H", "DURATION", None)]),
     ("Sie warten seit einem Jahrhundert auf die Straße.", "de", [("P100Y", "DURATION", None)]),
+    ("Die Geiseln bekamen vier bis fünf Tage lang kein Wasser.", "de", [(None, "DURATION", None)]),
 ])
 def test_times_durations_and_points(text: str, language: str, expected: list[tuple[str | None, str, str | None]]
                                     ) -> None:
@@ -325,3 +326,50 @@ def test_times_type_and_anchor(text: str, expected: list[tuple[str, str | None]]
 def test_times_unknown_standard_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown time standard"):
         find_times("Am 2. Mai 2023.", None, standard="iso")
+
+
+# ---------------------------------------------------------------- ranges, appositions, tickers
+
+
+@BOTH
+@pytest.mark.parametrize("text, expected", [
+    # the first end of a range or pair takes the year of the second
+    ("Von August bis September 1904 standen sich die Heere gegenüber.", ["1904-08", "1904-09"]),
+    ("Im Spätsommer und Herbst 1940 gewann die Flotte die Oberhand.", ["1940-SU", "1940-FA"]),
+    ("Die Messe (10. Juli bis 31. Oktober 1937) zog Millionen an.", ["1937-07-10", "1937-10-31"]),
+    ("Im April des Jahres 1918 landeten Truppen im Hafen.", ["1918-04"]),
+    ("Bis zum Jahresbeginn 1918 war das Land besetzt.", ["1918"]),
+])
+def test_times_ranges_share_the_year(analyse: Analyse, text: str, expected: list[str | None]) -> None:
+    assert values(analyse(text, "2011-02-16")) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # with only the month of publication known, a weekday needs a day the text names (a ticker entry)
+    ("Update vom 7. Februar: Am Dienstag stieg die Zahl der Opfer.", "2023-02", ["2023-02-07", "2023-02-07"]),
+    ("Am Dienstag stieg die Zahl der Opfer.", "2023-02", [None]),
+    # a weekday takes the date in apposition after it
+    ("Am Montagnachmittag (6. Februar) bebte die Erde erneut.", "2023-02", ["2023-02-06", "2023-02-06"]),
+    # a date that only says from when something will run is no ticker date
+    ("Ab dem 17. Juni sollen wieder Züge fahren, teilte die Bahn am Montag mit.", "2025-06", ["2025-06-17", None]),
+])
+def test_times_weekday_with_month_of_publication(text: str, published: str, expected: list[str | None]) -> None:
+    assert values(untagged(text, published)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a history a present-tense verb is the historical present: the story goes on
+    ("Der Krieg begann 1861. Der Süden siegte 1862 zweimal. Die Union verlor 1863 viele Schlachten.\n"
+     "Im Oktober fordert der Präsident den General zum Angriff auf.", ["1861", "1862", "1863", "1863-10"]),
+])
+def test_times_historical_present(text: str, expected: list[str | None]) -> None:
+    assert values(tagged(text, "2011-02-16")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an infinitive "werden" shows no tense: the past modal decides
+    ("Der Hafen konnte am 4. Juni 1940 nicht mehr geräumt werden, am 9. Juni fiel die Stadt.",
+     ["1940-06-04", "1940-06-09"]),
+])
+def test_times_infinitive_shows_no_tense(text: str, expected: list[str | None]) -> None:
+    assert values(tagged(text, "2011-02-16")) == expected

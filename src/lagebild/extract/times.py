@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from lagebild import lang
 from lagebild.extract import timex_resolve as cal
-from lagebild.extract.timex_candidates import Hit, Span, candidates, select
+from lagebild.extract.timex_candidates import Hit, Span, candidates, select, share_years
 from lagebild.extract.timex_lexicon import TimexLexicon, lexicon
 from lagebild.extract.timex_reference import Passage, refine, resolve
 from lagebild.extract.timex_tense import SentenceTense
@@ -39,7 +39,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][a-zäöüß)\"»“][.!?]
 def _tensed(span: Span, lex: TimexLexicon) -> list[Hit]:
     """The expressions of one sentence with the tense of their clause."""
     tense = SentenceTense(span.tokens, lex)
-    found = select(list(candidates(span, lex)))
+    found = share_years(select(list(candidates(span, lex))), span, lex)
     for hit in found:
         at = tense.at(hit.start)
         hit.tense = at.value

@@ -212,6 +212,27 @@ def candidates(span: Span, lex: TimexLexicon) -> Iterator[Hit]:
                 yield hit
 
 
+_SHARES_YEAR = {"month", "season", "day_month", "month_day"}
+_DATED = {"day_month", "month_day", "numeric"}
+_APPOSITION = re.compile(r"\s*[,(]\s*")
+
+
+def share_years(hits: list[Hit], span: Span, lex: TimexLexicon) -> list[Hit]:
+    """The first end of a range or pair takes the year of the second ("von August bis September 1904",
+    "im Spätsommer und Herbst 1940", "10. Juli bis 31. Oktober 1940"); a weekday takes the date in
+    apposition after it ("Montagnachmittag (6. Februar)")."""
+    for first, second in zip(reversed(hits[:-1]), reversed(hits[1:]), strict=True):
+        gap = span.text[first.end - span.offset:second.start - span.offset]
+        if first.rule == "weekday" and second.rule in _DATED and _APPOSITION.fullmatch(gap):
+            first.groups = {**first.groups, **{k: second.groups.get(k) for k in ("day", "mon", "year", "era")}}
+        year = second.groups.get("year")
+        if first.rule not in _SHARES_YEAR or first.groups.get("year") or not year:
+            continue
+        if lex.range_link.fullmatch(gap):
+            first.groups = {**first.groups, "year": year, "era": second.groups.get("era")}
+    return hits
+
+
 def select(hits: list[Hit]) -> list[Hit]:
     """Longest spans first, dropping any that overlaps one already kept; result in text order."""
     kept: list[Hit] = []

@@ -76,6 +76,7 @@ class TimexLexicon:
     preposition_start: re.Pattern[str]
     duration_cue_before: re.Pattern[str]
     quantifier_before: re.Pattern[str]
+    range_link: re.Pattern[str]  # what stands between the two ends of a range ("bis", "und", "–")
 
     def number(self, word: str) -> float | None:
         """The count a numeral or number word stands for ("15", "1,5", "zwei", "Zwei")."""
@@ -200,4 +201,6 @@ def lexicon(code: str) -> TimexLexicon:
         preposition_start=preposition_start,
         duration_cue_before=duration_cue_before,
         quantifier_before=quantifier_before,
+        range_link=re.compile(rf"\s*(?:[–—-]|{alternation(lang.entries(code, 'time_range_links'))})\s*"
+                              rf"(?:{alternation(lang.entries(code, 'time_determiners'))}\s+)?"),
     )

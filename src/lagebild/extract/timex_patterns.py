@@ -154,12 +154,13 @@ def _relative_rules(w: _Words, code: str) -> list[tuple[str, str]]:
         ("relative_unit", rf"{START}(?P<mod>{w.modifiers})\s+(?P<unit>{w.week_units}){END}"),
         ("weekend", rf"{START}(?P<weekend>{weekend}){END}"),
         ("unit_part", rf"{START}(?P<part>{unit_parts})\s+(?P<unit>{w.week_units}){END}(?!\s+{YEAR})"),
-        ("year_noun", rf"{START}(?P<ynoun>{year_nouns}){END}"),
+        ("year_noun", rf"{START}(?P<ynoun>{year_nouns})(?:\s+(?P<year>{YEAR}))?{END}"),
     ]
 
 
 def _month_rules(w: _Words, code: str, formats: frozenset[str]) -> list[tuple[str, str]]:
-    of = r"(?:\s+of)?"  # "the summer of 2024" (matches nothing in German texts)
+    # "the summer of 2024", "im Herbst des Jahres 1972", "April des Jahres 1918"
+    of = rf"(?:\s+of|\s+{w.determiners}\s+{w.year_words})?"
     era = rf"(?:\s+(?P<era>{w.eras}))?"
     year = rf"(?P<year>{YEAR}|\d{{1,4}}(?=\s+{w.eras})){era}"
     rules = [
@@ -184,7 +185,8 @@ def _duration_rules(w: _Words, code: str, formats: frozenset[str]) -> list[tuple
     later = alternation(lang.table(code, "time_later"))
     vague_counts = alternation(lang.entries(code, "time_vague_counts"), fold=True)
     rules = [
-        ("duration", rf"{START}(?P<num>{w.count})\s+(?P<unit>{w.units}){END}"),
+        ("duration", rf"{START}(?:(?P<num0>{w.count})\s*(?:[–-]|{w.links})\s*)?(?P<num>{w.count})\s+"
+                     rf"(?P<unit>{w.units}){END}"),
         ("compound_duration", rf"{START}(?P<num>\d+|{w.numbers})-(?i:(?P<unit>{w.compound_units}))"
                               rf"(?:-(?P<head>[\wÄÖÜäöüß]+))?{END}"),
         ("later", rf"{START}(?P<num>{w.count})\s+(?P<unit>{w.units})\s+(?P<later>{later}){END}"),

@@ -51,6 +51,7 @@ class Reference:
         self.history = history  # the text tells of the past: its story runs across paragraphs
         self.last: cal.Anchor | None = None  # the last date named
         self.last_day: cal.Anchor | None = None  # the last day named
+        self.told_day: cal.Anchor | None = None  # the last day named as when something happened (a ticker's date)
         self.story: cal.Anchor | None = None  # the last date named in a sentence about the past
         self.section: cal.Anchor | None = None  # the date the last dated heading named
 
@@ -69,11 +70,12 @@ class Reference:
 
     def frame(self, hit: Hit) -> Frame:
         far = self.story is not None and cal.far_apart(self.story, self.present)
-        narrative = far and (hit.tense <= 0 or hit.ahead) and not hit.present
+        # in a history a present tense is the historical present: the story goes on
+        narrative = far and (hit.tense <= 0 or hit.ahead) and (not hit.present or self.history)
         last = self.last or self.present
         return Frame(present=self.present, base=self.story if narrative and self.story else self.present,
                      last=last, last_day=self.last_day or self.present, narrative=narrative, far=far,
-                     history=self.history)
+                     history=self.history, told_day=self.told_day)
 
     def note(self, hit: Hit, found: Value) -> None:
         """Move the reference time to what `hit` named, if it is a point in time."""
@@ -85,6 +87,8 @@ class Reference:
         self.last = _finer(self.last, anchor)
         if anchor.day is not None:
             self.last_day = anchor
+            if not (hit.tense > 0 or hit.ahead or hit.extent):
+                self.told_day = anchor
         if hit.tense > 0 or hit.present or hit.ahead or hit.extent:
             return  # the story's time is not what a plan, a state or the end of a period names
         within = self.story is not None and self.story.month is None and found.anchor == self.story
@@ -141,13 +145,16 @@ def resolve(sentences: Sequence[Passage], lex: TimexLexicon, present: cal.Anchor
 
 def refine(anchor: cal.Anchor, hits: Sequence[Hit], values: Sequence[Value]) -> cal.Anchor:
     """A vague publication date made as precise as the latest date the article states outright
-    (outside future-tense clauses): a year -> its month; a month -> its day. With no publication date
-    at all only a metadata date ("date 2025-07") is taken: the text's own dates are no publication date."""
+    (outside future-tense clauses, and not as where a period begins or ends: "ab dem 19. Juni"):
+    a year -> its month. A month stays a month: which week a weekday falls in is then told by a day the
+    text names (`Reference.told_day`), not by the publication date. With no publication date at all only a
+    metadata date ("date 2025-07") is taken: the text's own dates are no publication date."""
     stated = sorted(v.value for h, v in zip(hits, values, strict=True)
-                    if v.value and h.rule in _EXPLICIT and h.tense <= 0 and (anchor.year is not None or h.meta))
+                    if v.value and h.rule in _EXPLICIT and h.tense <= 0 and not (h.extent or h.ahead)
+                    and (anchor.year is not None or h.meta))
     if anchor.year is None:
         return cal.parse_anchor(stated[-1]) if stated else anchor
-    if anchor.day is not None:
+    if anchor.day is not None or anchor.month is not None:
         return anchor
     prefix = cal.iso_value(anchor) or ""
     inside = [cal.parse_anchor(v) for v in stated if v.startswith(prefix) and len(v) > len(prefix)]

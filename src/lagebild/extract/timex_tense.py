@@ -17,6 +17,7 @@ from lagebild.extract.timex_lexicon import TimexLexicon
 from lagebild.model import Token
 
 _FINITE = ("VVFIN", "VMFIN", "VAFIN")
+_NOT_FINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
 _CLAUSE_BREAKS = frozenset(":;")  # a colon or semicolon starts a clause with its own tense
 _PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-z]{2,}ed)$")
 
@@ -117,6 +118,8 @@ def _signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[_Signal]:
     marked = -9  # index of the last auxiliary from the tense lexicon
     for i, token in enumerate(tokens):
         kind = lex.tense.get(token.text) or lex.tense.get(token.text.lower())
+        if kind and token.pos in _NOT_FINITE:
+            continue  # "evakuiert werden": an infinitive shows no tense
         if kind:
             marked = i
             signals.append(_Signal(token.start, _auxiliary_tense(token, kind, tokens, lex)))

@@ -33,6 +33,7 @@ class Frame:
     narrative: bool = False  # `base` is the narrative's reference time
     far: bool = False  # the narrative is far from the present
     history: bool = False  # the whole text tells of the past (a history, not news): "heute" means nowadays
+    told_day: cal.Anchor | None = None  # the last day the text named as when something happened
 
 
 @dataclass(frozen=True)
@@ -203,16 +204,28 @@ def _weekday(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
         return _timed(cal.date_value(cal.weekday_in_week(weekday, frame.present, week)), hit, lex, frame.present)
     if frame.narrative and _shift(hit, lex) is None:
         return _timed(cal.date_value(cal.weekday_after(weekday, frame.base, hit.tense)), hit, lex, frame.base)
+    if hit.groups.get("day") and hit.groups.get("mon"):  # "Montagnachmittag (6. Februar)"
+        return _day(hit, lex, frame)
+    now = _today(frame)
     nearest = hit.present and hit.cue not in lex.backward_cues
-    day = cal.weekday_date(weekday, frame.present, hit.tense, _shift(hit, lex), nearest=nearest)
-    return _timed(cal.date_value(day), hit, lex, frame.present)
+    day = cal.weekday_date(weekday, now, hit.tense, _shift(hit, lex), nearest=nearest)
+    return _timed(cal.date_value(day), hit, lex, now)
+
+
+def _today(frame: Frame) -> cal.Anchor:
+    """The day "gestern" and "am Dienstag" count from: the publication day, or where only its month is known,
+    the last day the text named as when something happened (a ticker entry's "Update vom 7. Februar")."""
+    if frame.present.day is None and frame.told_day is not None:
+        return frame.told_day
+    return frame.present
 
 
 def _relative_day(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
     offset = lex.relative_days[hit.groups["rel"] or ""]
     if offset == 0 and frame.history and not hit.groups.get("wpart"):
         return Value("PRESENT_REF", DATE, frame.present, vague=True)  # "heute" in a history: nowadays
-    return _timed(cal.unit_value("D", frame.present, offset), hit, lex, frame.present)
+    today = _today(frame)
+    return _timed(cal.unit_value("D", today, offset), hit, lex, today)
 
 
 def _reference_day(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
@@ -238,6 +251,8 @@ def _unit_part(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
 
 
 def _year_noun(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
+    if hit.groups.get("year"):  # "Jahresbeginn 1918"
+        return Value(hit.groups["year"])
     shift = lex.year_nouns[re.sub(r"\s+", " ", (hit.groups["ynoun"] or "").lower())]
     return Value(cal.unit_value("Y", frame.base, shift), DATE, frame.base)
 
@@ -256,7 +271,7 @@ def _count(hit: Hit, lex: TimexLexicon) -> tuple[float, str] | None:
 
 def _duration(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
     counted = _count(hit, lex)
-    if counted is None:
+    if counted is None or hit.groups.get("num0"):  # "vier bis fünf Tage": no one value
         return Value(None, DURATION)
     anchor = frame.last if hit.cue in lex.after_cues else None  # "nach zwei Tagen": from the date named last
     return Value(cal.duration_value(*counted), DURATION, anchor)
