@@ -373,3 +373,14 @@ def test_times_historical_present(text: str, expected: list[str | None]) -> None
 ])
 def test_times_infinitive_shows_no_tense(text: str, expected: list[str | None]) -> None:
     assert values(tagged(text, "2011-02-16")) == expected
+
+
+@pytest.mark.parametrize("text, published, language, expected", [
+    ("Zu Weihnachten 1966 ruhten die Waffen.", "2024-01-01", "de", ["1966-12-25"]),
+    ("Die Feier ist an Weihnachten.", "2024-10-01", "de", ["2024-12-25"]),
+    ("On Christmas Day 1914 soldiers played football.", "2024-01-01", "en", ["1914-12-25"]),
+    ("Am 8. Mai 1945 endete der Krieg. An diesem Tag läuteten überall die Glocken.", "2024-01-01", "de",
+     ["1945-05-08", "1945-05-08"]),
+])
+def test_times_holidays_and_this_day(text: str, published: str, language: str, expected: list[str | None]) -> None:
+    assert values(tagged(text, published, language)) == expected

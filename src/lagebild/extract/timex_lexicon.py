@@ -65,6 +65,7 @@ class TimexLexicon:
     year_parts: dict[str, str]
     year_nouns: dict[str, int]  # lower case
     decade_words: dict[str, int]
+    holidays: dict[str, tuple[int, int]]  # name -> (month, day)
     day_parts: dict[str, str]  # lower case noun -> TIMEX code
     zones: dict[str, str]
     vague: dict[str, str]  # lower case phrase -> PRESENT_REF / PAST_REF / FUTURE_REF
@@ -118,6 +119,15 @@ class TimexLexicon:
                 if word.endswith(part) and len(word) > len(part) + 3:  # "Mittwochmorgen"
                     return code
         return None
+
+
+def _holidays(code: str) -> dict[str, tuple[int, int]]:
+    out = {}
+    for name, day in lang.table(code, "time_holidays").items():
+        month, _, number = day.partition("-")
+        if month.isdigit() and number.isdigit():
+            out[re.sub(r"\s+", " ", name)] = (int(month), int(number))
+    return out
 
 
 def _list_table(code: str, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -190,6 +200,7 @@ def lexicon(code: str) -> TimexLexicon:
         year_parts={re.sub(r"\s+", " ", k): v for k, v in t(code, "time_year_parts").items()},
         year_nouns={k.lower(): v for k, v in _int_table(code, "time_year_nouns").items()},
         decade_words=_int_table(code, "time_decade_words"),
+        holidays=_holidays(code),
         day_parts={k.lower(): v for k, v in t(code, "time_day_part_codes").items()},
         zones=t(code, "time_zones"),
         vague={re.sub(r"\s+", " ", k.lower()): v for k, v in t(code, "time_vague").items()},

@@ -155,6 +155,8 @@ def _relative_rules(w: _Words, code: str) -> list[tuple[str, str]]:
         ("weekend", rf"{START}(?P<weekend>{weekend}){END}"),
         ("unit_part", rf"{START}(?P<part>{unit_parts})\s+(?P<unit>{w.week_units}){END}(?!\s+{YEAR})"),
         ("year_noun", rf"{START}(?P<ynoun>{year_nouns})(?:\s+(?P<year>{YEAR}))?{END}"),
+        ("holiday", rf"{START}(?P<holiday>{alternation(lang.table(code, 'time_holidays'))})(?:\s+(?P<year>{YEAR}))?"
+                    rf"{END}"),
     ]
 
 
@@ -257,7 +259,8 @@ def _triggers(code: str) -> dict[str, frozenset[str]]:
         "relative_day": _lower(t(code, "time_relative_days")), "reference_day": _lower(t(code, "time_reference_days")),
         "day_part": _lower(t(code, "time_day_part_codes")), "relative_unit": _lower(t(code, "time_week_units")),
         "weekend": _lower(e(code, "time_weekend")), "unit_part": _lower(e(code, "time_unit_parts")),
-        "year_noun": _lower(t(code, "time_year_nouns")), "duration_adjective": _lower(t(code, "time_adjective_units")),
+        "year_noun": _lower(t(code, "time_year_nouns")), "holiday": _lower(t(code, "time_holidays")),
+        "duration_adjective": _lower(t(code, "time_adjective_units")),
         "vague_adjective": _lower(t(code, "time_vague_adjectives")), "vague": _lower(t(code, "time_vague")),
         "set": _lower(e(code, "time_frequency")), "set_adverb": _lower(t(code, "time_set_adverbs")),
     }

@@ -109,11 +109,20 @@ def _day(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
     anchor = None
     if year is None:
         anchor = frame.base
-        year = (cal.nearest_year(month, frame.base, hit.tense) if frame.narrative
-                else cal.year_of_day(month, day, frame.base, hit.tense))
+        if frame.narrative or (hit.present and hit.cue not in lex.backward_cues):  # the nearest such day
+            year = cal.nearest_year(month, frame.base, hit.tense, present=not frame.narrative)
+        else:
+            year = cal.year_of_day(month, day, frame.base, hit.tense)
     if year is None or year < 1:
         return Value(None, DATE, anchor)
     return _timed(cal.date_value(cal.valid_date(year, month, day)), hit, lex, anchor)
+
+
+def _holiday(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
+    """"Weihnachten 1966" -> 1966-12-25; without a year, as a day and month without one."""
+    month, day = lex.holidays[re.sub(r"\s+", " ", hit.groups.get("holiday") or "")]
+    return _day(Hit(hit.rule, hit.start, hit.end, {**hit.groups, "day": str(day), "mon": str(month)}, hit.text,
+                    hit.cue, hit.tense, hit.present), lex, frame)
 
 
 def _month(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
@@ -352,6 +361,7 @@ RULES: dict[str, _Rule] = {
     "decade": _decade, "decade_word": _decade, "century": _century, "year_part": _year_part,
     "weekday": _weekday, "relative_day": _relative_day, "reference_day": _reference_day, "day_part": _day_part,
     "relative_unit": _relative_unit, "unit_part": _unit_part, "year_noun": _year_noun, "weekend": _weekend,
+    "holiday": _holiday,
     "duration": _duration, "compound_duration": _duration, "duration_adjective": _duration,
     "ago": _ago, "later": _later, "vague_later": _vague_later,
     "vague_duration": _vague_duration, "vague_adjective": _vague_duration, "vague_plural": _vague_duration,
