@@ -81,10 +81,10 @@ def _is_year(span: Span, start: int, end: int, lex: TimexLexicon) -> bool:
     """A bare year-like number is a year unless it counts the noun after it ("2000 Soldaten")
     or follows a quantifier ("rund 2000"); after "seit" or "bis" it is one unless a time unit follows."""
     before = span.text[:start - span.offset]
-    cue = lex.cue_before.search(before)
+    cue = lex.cues.before.search(before)
     if cue and cue.group("lead"):
         return True  # "im Jahr 2023", "Mitte 1917"
-    if lex.quantifier_before.search(before) or before.rstrip().endswith(("-", "–")):
+    if lex.cues.quantifier_before.search(before) or before.rstrip().endswith(("-", "–")):
         return False
     nxt = _next_token(span.tokens, end)
     if _previous_word(span.text, start - span.offset).lower() in lex.year_preps:
@@ -119,7 +119,7 @@ def _cue(rule: str, text: str, start: int, lex: TimexLexicon) -> tuple[int, str]
     joins the span, the preposition ("seit", "am") stays outside."""
     if rule == "duration_adjective":
         return start, ""  # "zu einem zweitägigen Besuch": the adjective alone
-    pattern = lex.duration_cue_before if rule in DURATIONS else lex.cue_before
+    pattern = lex.cues.duration_before if rule in DURATIONS else lex.cues.before
     m = pattern.search(text[:start])
     if not m or not m.group(0):
         return start, ""
@@ -138,7 +138,7 @@ def _in_extent(text: str, start: int, cue: str, lex: TimexLexicon) -> bool:
 
 def _strip_preposition(text: str, start: int, end: int, lex: TimexLexicon) -> tuple[int, str]:
     """A match that begins with a preposition ("am selben Tag"): the start after it and the preposition."""
-    m = lex.preposition_start.match(text, start, end)
+    m = lex.cues.preposition_start.match(text, start, end)
     if not m or m.end() >= end:
         return start, ""
     return m.end(), " ".join(m.group("prep").lower().split())
@@ -228,7 +228,7 @@ def share_years(hits: list[Hit], span: Span, lex: TimexLexicon) -> list[Hit]:
         year = second.groups.get("year")
         if first.rule not in _SHARES_YEAR or first.groups.get("year") or not year:
             continue
-        if lex.range_link.fullmatch(gap):
+        if lex.cues.range_link.fullmatch(gap):
             first.groups = {**first.groups, "year": year, "era": second.groups.get("era")}
     return hits
 

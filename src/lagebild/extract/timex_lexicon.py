@@ -26,6 +26,19 @@ def _lower(code: str, name: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Cues:
+    """What may stand right before an expression: a preposition (outside the span) and a lead word
+    (inside it); the same at the start of a match ("am selben Tag"); the same for durations; the
+    quantifiers that make a year-like number a count; what links the two ends of a range."""
+
+    before: re.Pattern[str]
+    preposition_start: re.Pattern[str]
+    duration_before: re.Pattern[str]
+    quantifier_before: re.Pattern[str]
+    range_link: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class TimexLexicon:
     """Lexicons and compiled patterns of one language."""
 
@@ -73,11 +86,7 @@ class TimexLexicon:
     set_adverbs: dict[str, str]  # lower case
     name_heads: frozenset[str]  # lower case
     patterns: tuple[Rule, ...]  # (name, pattern, what a sentence must contain for it)
-    cue_before: re.Pattern[str]
-    preposition_start: re.Pattern[str]
-    duration_cue_before: re.Pattern[str]
-    quantifier_before: re.Pattern[str]
-    range_link: re.Pattern[str]  # what stands between the two ends of a range ("bis", "und", "–")
+    cues: Cues
 
     def number(self, word: str) -> float | None:
         """The count a numeral or number word stands for ("15", "1,5", "zwei", "Zwei")."""
@@ -138,30 +147,33 @@ def _list_table(code: str, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]
                  for key, values in lang.table(code, name).items())
 
 
-def _cue_patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """What may stand right before an expression: a preposition (outside the span) and a lead word or
-    quantifier (inside it); the same preposition at the start of a match ("am selben Tag"); and the
-    quantifiers that make a year-like number a count."""
+def _cues(code: str) -> Cues:
     cues = alternation(lang.entries(code, "time_cues"), fold=True)
     leads = alternation(lang.entries(code, "time_leads"), fold=True)
     determiners = alternation(lang.entries(code, "time_determiners"))
     duration_cues = alternation(lang.entries(code, "time_duration_cues"), fold=True)
     duration_quantifiers = alternation(lang.entries(code, "time_duration_quantifiers"), fold=True)
     quantifiers = alternation(lang.entries(code, "time_year_quantifiers"), fold=True)
-    return (
-        re.compile(rf"{START}(?:(?P<prep>{cues})(?:\s+{determiners})?\s+)?"
-                   rf"(?P<lead>{leads}(?:\s+{determiners})?(?:\s+|-))?$"),
-        re.compile(rf"(?P<prep>{cues})(?:\s+{determiners})?\s+"),
-        re.compile(rf"{START}(?:(?P<prep>{duration_cues})(?:\s+{determiners})?\s+)?"
-                   rf"(?P<lead>{duration_quantifiers}\s+)?$"),
-        re.compile(rf"{START}{quantifiers}\s+$"),
+    links = alternation(lang.entries(code, "time_range_links"))
+    return Cues(
+        before=re.compile(rf"{START}(?:(?P<prep>{cues})(?:\s+{determiners})?\s+)?"
+                          rf"(?P<lead>{leads}(?:\s+{determiners})?(?:\s+|-))?$"),
+        preposition_start=re.compile(rf"(?P<prep>{cues})(?:\s+{determiners})?\s+"),
+        duration_before=re.compile(rf"{START}(?:(?P<prep>{duration_cues})(?:\s+{determiners})?\s+)?"
+                                   rf"(?P<lead>{duration_quantifiers}\s+)?$"),
+        quantifier_before=re.compile(rf"{START}{quantifiers}\s+$"),
+        range_link=re.compile(rf"\s*(?:[–—-]|{links})\s*(?:{determiners}\s+)?"),
     )
+
+
+def _keyed(code: str, name: str) -> dict[str, str]:
+    """`name`.tsv with its keys in lower case and single spaces."""
+    return {re.sub(r"\s+", " ", k).lower(): v for k, v in lang.table(code, name).items()}
 
 
 @lru_cache(maxsize=8)
 def lexicon(code: str) -> TimexLexicon:
     """The compiled lexicon of language `code` (cached: built once per process)."""
-    cue_before, preposition_start, duration_cue_before, quantifier_before = _cue_patterns(code)
     t = lang.table
     return TimexLexicon(
         code=code,
@@ -170,7 +182,7 @@ def lexicon(code: str) -> TimexLexicon:
         seasons=t(code, "seasons"),
         units=units_of(code),
         week_units={re.sub(r"\s+", " ", k): v for k, v in t(code, "time_week_units").items()},
-        compound_units={k.lower(): v for k, v in t(code, "time_compound_units").items()},
+        compound_units=_keyed(code, "time_compound_units"),
         modifiers=_int_table(code, "time_modifiers"),
         anaphoric_modifiers=_lower(code, "time_anaphoric_modifiers"),
         relative_days=_int_table(code, "time_relative_days"),
@@ -182,7 +194,7 @@ def lexicon(code: str) -> TimexLexicon:
         pluperfect=_lower(code, "time_pluperfect"),
         mass_nouns=lang.words(code, "time_mass_nouns"),
         frequency=_lower(code, "time_frequency"),
-        forward_cues={k.lower(): v for k, v in t(code, "time_forward_cues").items()},
+        forward_cues=_keyed(code, "time_forward_cues"),
         backward_cues=_lower(code, "time_backward_cues"),
         after_cues=_lower(code, "time_after_cues"),
         year_preps=_lower(code, "time_year_preps"),
@@ -201,17 +213,12 @@ def lexicon(code: str) -> TimexLexicon:
         year_nouns={k.lower(): v for k, v in _int_table(code, "time_year_nouns").items()},
         decade_words=_int_table(code, "time_decade_words"),
         holidays=_holidays(code),
-        day_parts={k.lower(): v for k, v in t(code, "time_day_part_codes").items()},
+        day_parts=_keyed(code, "time_day_part_codes"),
         zones=t(code, "time_zones"),
-        vague={re.sub(r"\s+", " ", k.lower()): v for k, v in t(code, "time_vague").items()},
-        vague_adjectives={k.lower(): v for k, v in t(code, "time_vague_adjectives").items()},
-        set_adverbs={k.lower(): v for k, v in t(code, "time_set_adverbs").items()},
+        vague=_keyed(code, "time_vague"),
+        vague_adjectives=_keyed(code, "time_vague_adjectives"),
+        set_adverbs=_keyed(code, "time_set_adverbs"),
         name_heads=_lower(code, "time_name_heads"),
         patterns=compile_rules(code),
-        cue_before=cue_before,
-        preposition_start=preposition_start,
-        duration_cue_before=duration_cue_before,
-        quantifier_before=quantifier_before,
-        range_link=re.compile(rf"\s*(?:[–—-]|{alternation(lang.entries(code, 'time_range_links'))})\s*"
-                              rf"(?:{alternation(lang.entries(code, 'time_determiners'))}\s+)?"),
+        cues=_cues(code),
     )
