@@ -89,13 +89,14 @@ class _Words:
         self.year_words = alternation(w for w, u in week_table.items() if u == "Y")
         self.week_words = alternation(w for w, u in week_table.items() if u == "W")
         self.linker = rf"(?:(?:of|{self.determiners})\s+)?"  # "im Juni des vergangenen Jahres", "June of last year"
+        self.era = rf"(?:\s+(?P<era>{self.eras}))?"  # "264 v. Chr."
+        # a year of four digits, or of fewer with an era after it
+        self.year = rf"(?P<year>{YEAR}|\d{{1,4}}(?=\s+{self.eras})){self.era}"
 
 
 def _date_rules(w: _Words, formats: frozenset[str]) -> list[tuple[str, str]]:
     """Dates with a day: numeric, ISO, "17. Juni", "June 17", with a weekday, a part of the day or a range."""
-    era = rf"(?:\s+(?P<era>{w.eras}))?"
-    year_after = (rf"(?:,?\s+(?P<year>{YEAR}|\d{{1,4}}(?=\s+{w.eras})){era}"
-                  rf"|\s+{w.linker}(?P<ymod>{w.modifiers})\s+{w.year_words})?")
+    year_after = rf"(?:,?\s+{w.year}|\s+{w.linker}(?P<ymod>{w.modifiers})\s+{w.year_words})?"
     range_day = rf"(?:(?P<day0>{DAY})(?:\.|st|nd|rd|th)?\s*(?:–|-|{w.links})\s*(?:{w.determiners}\s+)?)?"
     weekday_lead = rf"(?:(?P<wd>{w.weekdays}),?\s+(?:{w.determiners}\s+)?)?"
     part_lead = rf"(?:(?P<dpart>(?:{w.part_adjectives}\s+)?{w.part_nouns})\s+{w.part_links}\s+)?"
@@ -117,7 +118,7 @@ def _year_rules(w: _Words, code: str) -> list[tuple[str, str]]:
     decade_nouns = alternation(lang.entries(code, "time_decade_nouns"))
     decade_noun = rf"(?:[\s-]+{decade_nouns})" if decade_nouns != NOTHING else ""
     decade_words = alternation(lang.table(code, "time_decade_words"))
-    era = rf"(?:\s+(?P<era>{w.eras}))?"
+    era = w.era
     return [
         ("year", rf"(?<![\w.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
         ("year", rf"(?<=[a-z]-)(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),  # "mid-2022"
@@ -163,8 +164,7 @@ def _relative_rules(w: _Words, code: str) -> list[tuple[str, str]]:
 def _month_rules(w: _Words, code: str, formats: frozenset[str]) -> list[tuple[str, str]]:
     # "the summer of 2024", "im Herbst des Jahres 1972", "April des Jahres 1918"
     of = rf"(?:\s+of|\s+{w.determiners}\s+{w.year_words})?"
-    era = rf"(?:\s+(?P<era>{w.eras}))?"
-    year = rf"(?P<year>{YEAR}|\d{{1,4}}(?=\s+{w.eras})){era}"
+    year = w.year
     rules = [
         ("month_year", rf"{START}(?:(?P<mod>{w.modifiers})\s+)?(?P<mon>{w.months}){of}\s+{year}{END}"),
         ("month", rf"{START}(?:(?P<mod>{w.modifiers})\s+)?(?P<mon>{w.months}){END}"),
