@@ -384,3 +384,13 @@ def test_times_infinitive_shows_no_tense(text: str, expected: list[str | None]) 
 ])
 def test_times_holidays_and_this_day(text: str, published: str, language: str, expected: list[str | None]) -> None:
     assert values(tagged(text, published, language)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short year after a year word; before Christ when the story is
+    ("Die Stadt fiel 264 v. Chr. an Rom. Im Jahr 218 überquerte das Heer die Alpen.", ["BC0264", "BC0218"]),
+    ("Im Jahr 79 brach der Vulkan aus.", ["0079"]),
+    ("Die Legion hatte 300 Pferde.", []),
+])
+def test_times_short_years(text: str, expected: list[str | None]) -> None:
+    assert values(untagged(text, "2024-01-01")) == expected

@@ -98,6 +98,13 @@ def _is_year(span: Span, start: int, end: int, lex: TimexLexicon) -> bool:
     return _year_before_word(span.tokens, nxt, span.text[start - span.offset:end - span.offset], lex)
 
 
+def _after_year_word(text: str, start: int, lex: TimexLexicon) -> bool:
+    """A number of one to three digits is a year only right after a year word ("im Jahr 218")."""
+    cue = lex.cues.before.search(text[:start])
+    lead = (cue.group("lead") or "").split() if cue else []
+    return bool(lead) and lex.unit(lead[0]) == "Y"
+
+
 def _year_before_word(tokens: Sequence[Token], nxt: Token, number: str, lex: TimexLexicon) -> bool:
     """A year-like number before a word: a count of the noun after it ("2000 Soldaten", "2024 Euro"); before
     an adjective a year if the noun is singular ("die 1918 einsetzende Pandemie") or the number is not round
@@ -202,6 +209,8 @@ def candidates(span: Span, lex: TimexLexicon) -> Iterator[Hit]:
             if not _accept(rule, m, text, lex, bool(prep) or start < m.start()):
                 continue
             if rule == "year" and not _is_year(span, span.offset + m.start(), span.offset + m.end(), lex):
+                continue
+            if rule == "year_short" and not _after_year_word(text, m.start(), lex):
                 continue
             if rule in _LEADING_PREPOSITION and not prep:
                 start, prep = _strip_preposition(text, m.start(), m.end(), lex)

@@ -122,6 +122,7 @@ def _year_rules(w: _Words, code: str) -> list[tuple[str, str]]:
     return [
         ("year", rf"(?<![\w.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
         ("year", rf"(?<=[a-z]-)(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),  # "mid-2022"
+        ("year_short", r"(?<![\w.,/–-])(?P<year>[1-9]\d{0,2})(?![\w]|[.,/–-]\d)"),  # "im Jahr 218"
         ("year_range", rf"(?<![\w.,/–-])(?P<year0>{YEAR})\s*(?:/|–|—|\s-\s)\s*(?P<year>{YEAR}|\d\d)(?![\w]|[.,/–-]\d)"),
         ("year_range", rf"(?<![\w.,/–-])(?P<year0>{YEAR})-(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
         ("year_era", rf"(?<![\w.,/–-])(?:(?P<year0>\d{{1,4}})\s*(?:/|–|-)\s*)?(?P<year>\d{{1,4}})\s+"
@@ -267,7 +268,7 @@ def _triggers(code: str) -> dict[str, frozenset[str]]:
     units = _lower([*units_of(code), *t(code, "time_compound_units")])
     for name in ("duration", "compound_duration", "later", "vague_later", "vague_duration", "ago", "vague_plural"):
         words[name] = units
-    for name in ("numeric", "iso", "year", "year_range", "year_era", "decade"):
+    for name in ("numeric", "iso", "year", "year_range", "year_era", "decade", "year_short"):
         words[name] = DIGIT
     return words
 

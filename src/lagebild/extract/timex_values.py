@@ -72,7 +72,7 @@ def _year(hit: Hit, lex: TimexLexicon, frame: Frame, key: str = "year") -> int |
     era = lex.eras.get(re.sub(r"\s+", " ", hit.groups.get("era") or ""))
     if era == "BC":
         return -year
-    if len(raw) == 2 and not era:
+    if len(raw) == 2 and not era and hit.rule != "year_short":  # "im Jahr 79" is the year 79
         first = hit.groups.get("year0")
         if first and len(first) == 4:  # "1939/40"
             return int(first[:2]) * 100 + year
@@ -160,7 +160,7 @@ def _season(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
 
 def _plain_year(hit: Hit, lex: TimexLexicon, frame: Frame) -> Value:
     year = _year(hit, lex, frame)
-    if year is not None and year > 0 and frame.base.year is not None and frame.base.year < 0 \
+    if year is not None and year > 0 and frame.last.year is not None and frame.last.year < 0 \
             and len(hit.groups.get("year") or "") < 4:
         year = -year  # "im Jahr 478" in a narrative before Christ
     return Value(None if year is None else cal.year_text(year))
@@ -357,7 +357,7 @@ RULES: dict[str, _Rule] = {
     "numeric": _day, "iso": _day, "day_month": _day, "month_day": _day,
     "month": _month, "month_year": _month, "month_compound": _month, "month_rel_year": _day,
     "season": _season, "season_rel_year": _season,
-    "year": _plain_year, "year_range": _plain_year, "year_era": _plain_year,
+    "year": _plain_year, "year_range": _plain_year, "year_era": _plain_year, "year_short": _plain_year,
     "decade": _decade, "decade_word": _decade, "century": _century, "year_part": _year_part,
     "weekday": _weekday, "relative_day": _relative_day, "reference_day": _reference_day, "day_part": _day_part,
     "relative_unit": _relative_unit, "unit_part": _unit_part, "year_noun": _year_noun, "weekend": _weekend,
