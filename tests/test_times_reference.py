@@ -394,3 +394,11 @@ def test_times_holidays_and_this_day(text: str, published: str, language: str, e
 ])
 def test_times_short_years(text: str, expected: list[str | None]) -> None:
     assert values(untagged(text, "2024-01-01")) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack began at 3:30 a.m. local time on Sunday.", ["2025-06-15T03:30", "2025-06-15"]),  # the day after
+    ("The minister spoke this morning.", ["2025-06-18TMO"]),
+])
+def test_times_english_clock_and_day(text: str, expected: list[str | None]) -> None:
+    assert values(untagged(text, "2025-06-18", "en", "timex")) == expected

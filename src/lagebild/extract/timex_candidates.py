@@ -234,6 +234,8 @@ def share_years(hits: list[Hit], span: Span, lex: TimexLexicon) -> list[Hit]:
         gap = span.text[first.end - span.offset:second.start - span.offset]
         if first.rule == "weekday" and second.rule in _DATED and _APPOSITION.fullmatch(gap):
             first.groups = {**first.groups, **{k: second.groups.get(k) for k in ("day", "mon", "year", "era")}}
+        if first.rule == "clock" and second.rule in _DATED | {"weekday", "relative_day"} and len(gap.split()) <= 1:
+            first.groups = {**first.groups, "then": "1"}  # "at 3:30 a.m. on Sunday": the day comes after
         year = second.groups.get("year")
         if first.rule not in _SHARES_YEAR or first.groups.get("year") or not year:
             continue

@@ -127,19 +127,31 @@ def _history(sentences: Sequence[Passage], lex: TimexLexicon, present: cal.Ancho
     return len(years) >= 3 and sum(1 for y in years if y < present.year - 1) * 2 > len(years)
 
 
+def _order(hits: Sequence[Hit]) -> list[int]:
+    """The order to resolve a sentence's hits in: a clock time before its day ("at 3:30 a.m. on Sunday")
+    comes after that day."""
+    order = list(range(len(hits)))
+    for i in range(len(hits) - 1):
+        if hits[i].groups.get("then") and order[i] == i:
+            order[i], order[i + 1] = i + 1, i
+    return order
+
+
 def resolve(sentences: Sequence[Passage], lex: TimexLexicon, present: cal.Anchor) -> list[Value]:
     """The value of every hit of every sentence, in text order."""
     reference = Reference(present, history=_history(sentences, lex, present))
-    out = []
+    out: list[Value] = []
     for passage in sentences:
         if passage.opens_paragraph:
             reference.paragraph()
-        for hit in passage.hits:
-            found = value(hit, lex, reference.frame(hit))
-            reference.note(hit, found)
-            out.append(found)
+        found: dict[int, Value] = {}
+        for i in _order(passage.hits):
+            hit = passage.hits[i]
+            found[i] = value(hit, lex, reference.frame(hit))
+            reference.note(hit, found[i])
+        out.extend(found[i] for i in range(len(passage.hits)))
         if passage.heading:
-            reference.heading(dated=any(v.value and not v.vague for v in out[len(out) - len(passage.hits):]))
+            reference.heading(dated=any(v.value and not v.vague for v in found.values()))
     return out
 
 

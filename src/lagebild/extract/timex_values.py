@@ -82,7 +82,7 @@ def _year(hit: Hit, lex: TimexLexicon, frame: Frame, key: str = "year") -> int |
 
 def _part(hit: Hit, lex: TimexLexicon) -> str | None:
     raw = hit.groups.get("dpart") or hit.groups.get("wpart")
-    if hit.rule in ("day_part", "reference_day"):
+    if hit.rule in ("day_part", "reference_day", "relative_day"):
         raw = hit.text
     return lex.day_part(raw) if raw else None
 
