@@ -253,7 +253,11 @@ def test_times_parts_of_year(analyse: Analyse, text: str, published: str, langua
 
 @pytest.mark.parametrize("text, published, expected", [
     # "bis" in a present-tense clause looks ahead; in a past one it looks back
-    ("Die Behörde geht davon aus, dass bis Dezember alle Anträge bearbeitet sind.", "2024-10-23", ["2024-12"]),
+    ("Die Behörde geht davon aus, dass bis Dezember alle Anträge bearbeitet werden.", "2024-10-23", ["2024-12"]),
+    # the verbs of the expression's own clause decide: "will" in the "dass" clause looks ahead
+    ("Der Dienst geht davon aus, dass das Land bis Dezember weitere Truppen schicken will.", "2024-10-23",
+     ["2024-12"]),
+    ("Der Minister sagt, dass die Fabrik im Oktober geschlossen wurde.", "2024-09-10", ["2023-10"]),
     ("Die Sperre dauerte bis Dezember.", "2024-10-23", ["2023-12"]),
 ])
 def test_times_until_month(text: str, published: str, expected: list[str | None]) -> None:

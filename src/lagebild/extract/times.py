@@ -28,7 +28,9 @@ from lagebild.extract.timex_lexicon import TimexLexicon, lexicon
 from lagebild.extract.timex_reference import Passage, refine, resolve
 from lagebild.extract.timex_tense import SentenceTense
 from lagebild.extract.timex_values import DURATION, SET, TIME, Value
-from lagebild.model import Document, TimeExpr, Token
+from lagebild.model import Document, Syntax, TimeExpr, Token
+from lagebild.text.grammar import grammar
+from lagebild.text.syntax import analyse
 
 STANDARDS = ("news", "timex")
 _WORD = re.compile(r"[\wÄÖÜäöüß'’]+|[^\s\w]")
@@ -38,7 +40,7 @@ _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)\"»“][a-zäöüß)\"»“][.!?]
 
 def _tensed(span: Span, lex: TimexLexicon) -> list[Hit]:
     """The expressions of one sentence with the tense of their clause."""
-    tense = SentenceTense(span.tokens, lex)
+    tense = SentenceTense(span.tokens, span.syntax, lex)
     found = share_years(select(list(candidates(span, lex))), span, lex)
     for hit in found:
         at = tense.at(hit.start)
@@ -84,10 +86,10 @@ def _analyse(spans: Sequence[Span], published: str | None, language: str | None,
     return [expr for expr in out if expr is not None]
 
 
-def _span(text: str, start: int, end: int, tokens: Sequence[Token]) -> Span:
-    """One sentence of `text`, with whether it opens a paragraph or is a heading."""
+def _span(text: str, start: int, end: int, tokens: Sequence[Token], syntax: Syntax) -> Span:
+    """One sentence of `text`, with its structure and whether it opens a paragraph or is a heading."""
     opens = start == 0 or text[:start].rstrip(" \t").endswith("\n")
-    return Span(start, text[start:end], tokens, _is_heading(text, start, end), opens)
+    return Span(start, text[start:end], tokens, syntax, _is_heading(text, start, end), opens)
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -98,7 +100,7 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return bool(line) and text[start:end].strip() == line and len(line.split()) <= 10 and line[-1] not in ".!?:;,"
 
 
-def _plain_spans(text: str) -> list[Span]:
+def _plain_spans(text: str, language: str | None) -> list[Span]:
     """Sentences and word tokens of an untagged text (tense then comes from word forms only)."""
     spans, start = [], 0
     for m in [*_SENTENCE_END.finditer(text), None]:
@@ -107,7 +109,7 @@ def _plain_spans(text: str) -> list[Span]:
             piece = text[start:end]
             tokens = [Token(text=w.group(0), start=start + w.start(), end=start + w.end())
                       for w in _WORD.finditer(piece)]
-            spans.append(_span(text, start, end, tokens))
+            spans.append(_span(text, start, end, tokens, analyse(tokens, grammar(language))))
         start = m.end() if m else len(text)
     return spans
 
@@ -121,14 +123,16 @@ def find_times(text: str, published: str | None, language: str = "de", *, standa
     """
     if not isinstance(text, str):
         raise TypeError(f"find_times needs a str, got {type(text).__name__}")
-    return _analyse(_plain_spans(text), published, language, standard)
+    return _analyse(_plain_spans(text, language), published, language, standard)
 
 
 def extract_times(doc: Document, standard: str = "news") -> Document:
     """Stage: fill `doc.times` from the tagged sentences of `doc`, anchored on `doc.published`."""
     if doc.sentences:
-        spans = [_span(doc.text, s.start, s.end, s.tokens) for s in doc.sentences]
+        g = grammar(doc.language)
+        spans = [_span(doc.text, s.start, s.end, s.tokens,
+                       s.syntax if s.syntax.size == len(s.tokens) else analyse(s.tokens, g)) for s in doc.sentences]
     else:
-        spans = _plain_spans(doc.text)
+        spans = _plain_spans(doc.text, doc.language)
     doc.times = _analyse(spans, doc.published, doc.language, standard)
     return doc

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lagebild.extract.timex_lexicon import TimexLexicon
-from lagebild.model import Token
+from lagebild.model import Syntax, Token
 
 # Rules whose match needs a cue word or modifier before it to count as a time expression.
 _NEEDS_CUE = {"month", "season"}
@@ -50,6 +50,7 @@ class Span:
     offset: int
     text: str
     tokens: Sequence[Token] = field(default_factory=list)
+    syntax: Syntax = field(default_factory=Syntax)  # the sentence's structure (clauses, colons)
     heading: bool = False  # a line of its own without a full stop: a title or section heading
     opens_paragraph: bool = False  # the first sentence of its line
 
@@ -134,13 +135,17 @@ def _cue(rule: str, text: str, start: int, lex: TimexLexicon) -> tuple[int, str]
     return (m.start("lead") if m.group("lead") else start), prep
 
 
-def _in_extent(text: str, start: int, cue: str, lex: TimexLexicon) -> bool:
-    """The expression names where a period begins or ends: after "seit"/"bis", or in a clause or phrase
-    they open ("seit dem Einmarsch im Februar 2022", "since the war ended in 1953")."""
+def _in_extent(span: Span, start: int, cue: str, lex: TimexLexicon) -> bool:
+    """The expression names where a period begins or ends: after "seit"/"bis", or in the clause segment
+    they open ("seit dem Einmarsch im Februar 2022", "since the war ended in 1953"; segments from the
+    sentence structure)."""
     if cue in lex.extents:
         return True
-    clause = re.split(r"[,;:()–—]", text[:start])[-1]
-    return any(w.group(0).lower() in lex.extents for w in _WORD.finditer(clause))
+    i = next((k for k, t in enumerate(span.tokens) if t.end > start), len(span.tokens))
+    if span.syntax.size != len(span.tokens) or i >= len(span.tokens):
+        return False
+    first = span.syntax.segment(i)[0]
+    return any(t.text.lower() in lex.extents for t in span.tokens[first:i])
 
 
 def _strip_preposition(text: str, start: int, end: int, lex: TimexLexicon) -> tuple[int, str]:
@@ -215,7 +220,7 @@ def candidates(span: Span, lex: TimexLexicon) -> Iterator[Hit]:
             if rule in _LEADING_PREPOSITION and not prep:
                 start, prep = _strip_preposition(text, m.start(), m.end(), lex)
             meta = _previous_word(text, m.start()) in lex.meta_labels
-            extent = _in_extent(text, m.start(), prep, lex)
+            extent = _in_extent(span, span.offset + m.start(), prep, lex)
             for hit in _split(rule, m, span, start, m.groupdict()):
                 hit.cue, hit.meta, hit.extent = prep, meta, extent
                 yield hit

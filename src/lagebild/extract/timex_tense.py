@@ -2,9 +2,9 @@
 
 Tense is an int: -2 past perfect ("hatte gewarnt", "had warned"), -1 past, 0 unknown or present
 (read as past, as news mostly is), +1 future (a future auxiliary, or a modal of intention with an
-infinitive). `tense_at` is the one function the time stage asks; it reads clauses split at colons
-and semicolons, and will read the shared sentence structure (clauses with their finite verb and
-tense) once that exists, without changing its callers.
+infinitive). The clauses come from the shared sentence structure (`Sentence.syntax`, made once by
+`text.syntax`): the verbs of the expression's own clause decide, else those of its part of the
+sentence between colons and semicolons, else the sentence's.
 """
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lagebild.extract.timex_lexicon import TimexLexicon
-from lagebild.model import Token
+from lagebild.model import Syntax, Token
+from lagebild.text.tokens import FINITE
 
-_FINITE = ("VVFIN", "VMFIN", "VAFIN")
 _NOT_FINITE = frozenset({"VVINF", "VAINF", "VMINF", "VVPP", "VAPP", "VMPP", "VVIZU"})
-_CLAUSE_BREAKS = frozenset(":;")  # a colon or semicolon starts a clause with its own tense
 _PARTICIPLE = re.compile(r"^(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-z]{2,}ed)$")
 
 PAST_PERFECT, PAST, UNMARKED, FUTURE = -2, -1, 0, 1
@@ -83,18 +82,6 @@ def _present_form(token: Token, lex: TimexLexicon) -> bool:
     return False
 
 
-def _clauses(tokens: Sequence[Token]) -> list[Sequence[Token]]:
-    """The tokens of a sentence split at colons and semicolons."""
-    out: list[Sequence[Token]] = []
-    start = 0
-    for i, token in enumerate(tokens):
-        if token.text in _CLAUSE_BREAKS:
-            out.append(tokens[start:i])
-            start = i + 1
-    out.append(tokens[start:])
-    return [clause for clause in out if clause]
-
-
 def _auxiliary_tense(token: Token, kind: str, tokens: Sequence[Token], lex: TimexLexicon) -> Tense:
     """The tense an auxiliary or modal from the tense lexicon gives its clause."""
     participle = any(_is_participle(t, lex) for t in tokens)
@@ -123,22 +110,29 @@ def _signals(tokens: Sequence[Token], lex: TimexLexicon) -> list[_Signal]:
         if kind:
             marked = i
             signals.append(_Signal(token.start, _auxiliary_tense(token, kind, tokens, lex)))
-        elif token.pos in _FINITE and i - marked > 3:  # a verb right after an auxiliary ("will be") belongs to it
+        elif token.pos in FINITE and i - marked > 3:  # a verb right after an auxiliary ("will be") belongs to it
             signals.append(_Signal(token.start, Tense(UNMARKED, present=_present_form(token, lex))))
     return signals
 
 
 class SentenceTense:
-    """The tense signals of one sentence's clauses, asked for the tense at an offset."""
+    """The tense signals of one sentence, asked for the tense at a token."""
 
-    def __init__(self, tokens: Sequence[Token], lex: TimexLexicon) -> None:
-        self._clauses = [(clause[0].start, _signals(clause, lex)) for clause in _clauses(tokens)]
+    def __init__(self, tokens: Sequence[Token], syntax: Syntax, lex: TimexLexicon) -> None:
+        self._tokens, self._syntax, self._lex = tokens, syntax, lex
+        self._tagged = any(t.pos for t in tokens)  # clauses need the tags; untagged text keeps to its parts
+        self._parts = [(a, b, _signals(tokens[a:b], lex)) for a, b in syntax.colon_parts()]
 
     def at(self, offset: int) -> Tense:
-        """The tense of the nearest finite verb in the clause of `offset`, or in the whole
-        sentence if that clause has none (a verb before a colon does not decide after it)."""
-        own = [signals for start, signals in self._clauses if start <= offset]
-        pool = (own[-1] if own else []) or [s for _, signals in self._clauses for s in signals]
+        """The tense of the nearest finite verb in the clause at `offset`; else in its part between colons
+        and semicolons; else in the whole sentence."""
+        i = next((k for k, t in enumerate(self._tokens) if t.end > offset), len(self._tokens) - 1)
+        clause = self._syntax.clause_of(i) if self._tagged else None
+        pool = _signals([self._tokens[k] for k in clause.tokens], self._lex) if clause else []
+        if not pool:
+            pool = next((signals for a, b, signals in self._parts if a <= i < b), [])
+        if not pool:
+            pool = [sig for _, _, signals in self._parts for sig in signals]
         if not pool:
             return Tense()
-        return min(pool, key=lambda s: abs(s.offset - offset)).tense
+        return min(pool, key=lambda sig: abs(sig.offset - offset)).tense
