@@ -22,6 +22,7 @@ from lagebild.ingest.walk import file_of, within
 from lagebild.ingest.web import WebOptions
 from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
 from lagebild.model import Document
+from lagebild.profile import Profile, load_profile, parse_profile
 from lagebild.run import Result, run
 from lagebild.store import DEFAULT_DB, Store
 from lagebild.store.search import ensure_search_index
@@ -65,6 +66,11 @@ class Corpus:
     def open(cls, db: str = DEFAULT_DB) -> Corpus:
         """An analyzed database; one that does not exist is refused (StoreError), never created."""
         return cls(Store(db, create=False))
+
+    @property
+    def profile(self) -> Profile:
+        """The story profile given to the last `analyze --profile` (empty when none was)."""
+        return parse_profile(self.store.profile_text(), origin="the stored profile")
 
     def failures(self) -> list[dict[str, Any]]:
         """The inputs that could not be read, as of the last run that saw each: source, error, seen_at."""
@@ -175,7 +181,8 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             time_limit: float | None = TIME_LIMIT, published: str | None = None,
             language: str | None = None, outlet: str | None = None, title: str | None = None,
             prune: bool = False, fetch: FetchOptions | None = None, max_items: int = 500,
-            only_new: bool = False, on_progress: Callable[[int, int], None] | None = None) -> Corpus:
+            only_new: bool = False, profile: str | Path | Profile | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Read, clean and extract every article in `paths` into the store `db`.
 
     `paths` are files, folders (with their `metadata.csv`/`.jsonl` sidecars), feed or
@@ -192,7 +199,9 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
     rest is cut, with a note), `time_limit` seconds per document. `workers`: processes
     to use (None: all cores; 0 or 1: this process). `prune` removes the
     documents whose file under one of `paths` is gone; `only_new` skips addresses
-    listed by a feed whose document is stored (what `watch` does).
+    listed by a feed whose document is stored (what `watch` does). `profile`: a story
+    profile (a TOML file's path or a `Profile`, see `lagebild.profile`) kept in the store
+    for this and later runs; None uses the one kept before, if any.
 
     Example:
         >>> corpus = lagebild.analyze(["examples/corpus"], db="sqlite:///demo.db")
@@ -205,8 +214,13 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
     fetch = replace(fetch or FetchOptions(), max_bytes=max_bytes)
     options = IngestOptions(max_bytes=max_bytes, given=given,
                             web=WebOptions(fetch=fetch, max_items=max_items, only_new=only_new, conditional=not force))
+    story = load_profile(profile) if isinstance(profile, str | Path) else profile
     store = Store(db)
     store.check_writable()
+    if story is not None:
+        store.save_profile(story.text)
+    else:
+        story = parse_profile(store.profile_text(), origin="the stored profile")
     report = AnalyzeReport()
     started = time.perf_counter()
     todo = _read(inputs, options, store, report, max_chars)
@@ -218,6 +232,7 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             report.unchanged.append(doc.id)
             store.clear_failure(doc.source)
         else:
+            doc.profile = story
             fresh.append(doc)
     for n, result in enumerate(run(fresh, workers, time_limit), start=1):
         _save(store, report, result, max_bytes)

@@ -76,6 +76,9 @@ LanguageOption = Annotated[str | None, typer.Option(
     "--language", help="Language of the inputs (de or en) instead of detecting it. Example: --language en")]
 OutletOption = Annotated[str | None, typer.Option(
     "--outlet", help="The outlet that published the inputs. Example: --outlet 'Evening Ledger'")]
+ProfileOption = Annotated[Path | None, typer.Option(
+    "--profile", help="A story profile (TOML: [aliases], [count_nouns], [parties]); it is kept in the "
+                      "database for later runs. Example: --profile story.toml")]
 TitleOption = Annotated[str | None, typer.Option(
     "--title", help="Title of the input (for one article). Example: --title 'Floods in the valley'")]
 DelayOption = Annotated[float, typer.Option(
@@ -137,6 +140,7 @@ def analyze(
     language: LanguageOption = None,
     outlet: OutletOption = None,
     title: TitleOption = None,
+    profile: ProfileOption = None,
     prune: Annotated[bool, typer.Option(
         "--prune", help="Remove the documents whose file under the given folders is gone. "
                         "Example: lagebild analyze articles/ --prune")] = False,
@@ -170,6 +174,7 @@ def analyze(
       lagebild analyze https://example.org/news/article.html --published 2025-06-17
       lagebild analyze https://example.org/feed.xml --urls more-addresses.txt
       lagebild analyze reports/ --prune
+      lagebild analyze articles/ --profile story.toml
     """
     from lagebild.api import analyze as run_analyze
 
@@ -187,7 +192,8 @@ def analyze(
 
         try:
             corpus = run_analyze(inputs, db=db, force=force, workers=workers or None, prune=prune,
-                                 max_chars=max_chars, time_limit=time_limit, on_progress=on_progress, **options)
+                                 max_chars=max_chars, time_limit=time_limit, profile=profile,
+                                 on_progress=on_progress, **options)
         except LagebildError as exc:
             _fail(str(exc))
     report = corpus.report
@@ -236,6 +242,7 @@ def watch(
     published: PublishedOption = None,
     language: LanguageOption = None,
     outlet: OutletOption = None,
+    profile: ProfileOption = None,
     delay: DelayOption = 1.0,
     per_host: PerHostOption = 2,
     timeout: TimeoutOption = 20.0,
@@ -261,7 +268,7 @@ def watch(
         _print_round(result)
 
     try:
-        run_watch(inputs, db=db, every=seconds(every), rounds=rounds, on_round=on_round, **options)
+        run_watch(inputs, db=db, every=seconds(every), rounds=rounds, on_round=on_round, profile=profile, **options)
     except KeyboardInterrupt:
         err.print(f"stopped after {len(rounds_done)} rounds (Ctrl-C); the database is consistent")
     except LagebildError as exc:
@@ -578,9 +585,9 @@ def demo(
     """
     if not corpus.is_dir():
         _fail(f"{corpus} is not a folder; run the demo from the lagebild checkout or name a folder of articles")
-    analyze([str(corpus)], db=db, urls=None, published=None, language=None, outlet=None, title=None, prune=False,
-            force=False, workers=0, max_size=MAX_BYTES / 1e6, max_chars=MAX_CHARS, time_limit=TIME_LIMIT, delay=1.0,
-            per_host=2, timeout=20.0, max_items=500, quiet=False)
+    analyze([str(corpus)], db=db, urls=None, published=None, language=None, outlet=None, title=None, profile=None,
+            prune=False, force=False, workers=0, max_size=MAX_BYTES / 1e6, max_chars=MAX_CHARS,
+            time_limit=TIME_LIMIT, delay=1.0, per_host=2, timeout=20.0, max_items=500, quiet=False)
     report(db=db, output=output, format="html")
 
 

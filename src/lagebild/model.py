@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lagebild.profile import Profile
 
 Span = tuple[int, int]  # half-open token index range
 
@@ -306,6 +309,7 @@ class Document:
     attributions: list[Attribution] = field(default_factory=list)  # who says what, per sentence (not stored)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    profile: Profile | None = None  # the analyst's story profile, for stages that use one (not stored)
 
     @property
     def removed_lines(self) -> list[int]:

@@ -32,7 +32,7 @@ from lagebild.text.syntax import syntax
 from lagebild.text.tag import tag
 
 # what a Document has before any stage runs
-GIVEN = frozenset({"raw_text", "published", "language", "title"})
+GIVEN = frozenset({"raw_text", "published", "language", "title", "profile"})
 
 
 def entitle(doc: Document) -> Document:

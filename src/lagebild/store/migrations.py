@@ -90,6 +90,11 @@ def _time_type_anchor(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE times ADD COLUMN anchor VARCHAR(40)"))
 
 
+def _profiles(conn: Connection) -> None:
+    """The analyst's story profile is kept with the corpus it was given for."""
+    schema.profiles.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
@@ -99,6 +104,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0006_fetches_and_raw_files", _fetches_and_raw_files),
     ("0007_claim_clause", _claim_clause),
     ("0008_time_type_anchor", _time_type_anchor),
+    ("0009_profiles", _profiles),
 )
 _PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
 

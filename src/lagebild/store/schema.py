@@ -165,6 +165,13 @@ fetches = Table(
     Column("body", LargeBinary),  # a feed's or sitemap's body, re-read when the server answers 304
 )
 
+profiles = Table(
+    "profiles", metadata,  # the analyst's story profile given last (lagebild/profile.py), as TOML
+    Column("id", Integer, primary_key=True),  # always 1: one profile a database
+    Column("text", Text, nullable=False),
+    Column("saved_at", String(40), nullable=False),
+)
+
 # Columns that were VARCHAR(n) before 0004_text_columns: table -> columns now TEXT
 WIDENED = {
     "documents": ("id", "outlet"),

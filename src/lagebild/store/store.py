@@ -104,6 +104,18 @@ class Store:
             for source in sources:
                 conn.execute(delete(s.failures).where(s.failures.c.source == source))
 
+    def save_profile(self, text: str) -> None:
+        """Keep `text` (a story profile's TOML) as the corpus's profile; "" clears it."""
+        with self._writing() as conn:
+            conn.execute(delete(s.profiles))
+            if text.strip():
+                conn.execute(s.profiles.insert().values(id=1, text=text, saved_at=_now()))
+
+    def profile_text(self) -> str:
+        """The stored profile's TOML ("" when none was given)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.profiles.c.text)).scalar() or ""
+
     # -- what was fetched ------------------------------------------------------------
     def remember_fetch(self, row: dict[str, Any]) -> None:
         """Keep the last answer for an address (`fetches` columns; headers and redirects as lists/dicts)."""
