@@ -1,4 +1,4 @@
-"""The web UI's paginated queries (web/queries.py, web/entities.py, web/state.py) on
+"""The web UI's paginated queries (store/queries.py, store/entities.py, web/state.py) on
 SQLite and PostgreSQL, checked against the whole corpus read back in Python: a page of
 claims is the same whether its filter or its sort order drives the query, the timeline
 pages through every dated row in time order, the entity table counts what the documents
@@ -14,11 +14,10 @@ import pytest
 from conftest import EXAMPLES
 from lagebild.api import analyze
 from lagebild.model import Document
-from lagebild.store import Store
+from lagebild.store import Store, queries
+from lagebild.store.entities import EntityIndex, _cooccurring, _cooccurring_sql, _mentions
+from lagebild.store.queries import CLAIM_SORTS, ClaimFilter
 from lagebild.timeline import sort_key
-from lagebild.web import queries
-from lagebild.web.entities import EntityIndex, _cooccurring, _cooccurring_sql, _mentions
-from lagebild.web.queries import CLAIM_SORTS, ClaimFilter
 from lagebild.web.state import WebState
 
 

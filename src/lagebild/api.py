@@ -1,6 +1,8 @@
 """The Python API: `lagebild.analyze(paths, db=...)` and the `Corpus` it returns.
 
-The CLI is a thin layer over these functions.
+The CLI is a thin layer over these functions: it imports this module only, so that
+everything it can do is also one call here (analyze, watch, remove, reconcile, search,
+export, report, serve). The names it needs from inner modules are re-exported below.
 """
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lagebild.errors import InputError, StoreError, UsageError, one_line
+from lagebild import __version__
+from lagebild.errors import InputError, LagebildError, StoreError, UsageError, one_line
 from lagebild.ingest.fetch import FetchOptions, Response, conditional_headers, is_url
 from lagebild.ingest.given import check as check_given
 from lagebild.ingest.normalise import cut_to, normalise_document
 from lagebild.ingest.outcome import Skipped, Unchanged
 from lagebild.ingest.readers import content_hash
-from lagebild.ingest.sources import IngestOptions, read_inputs
+from lagebild.ingest.sources import IngestOptions, read_inputs, read_urls_file
 from lagebild.ingest.walk import file_of, within
 from lagebild.ingest.web import WebOptions
 from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
@@ -26,10 +29,17 @@ from lagebild.profile import Profile, load_profile, parse_profile
 from lagebild.run import Result, run
 from lagebild.store import DEFAULT_DB, Store
 from lagebild.store.search import ensure_search_index
+from lagebild.store.search import search as _search
+from lagebild.watch import Round, seconds
 
 if TYPE_CHECKING:
+    from typing import IO
+
     from lagebild.reconcile.groups import ClaimGroup
-    from lagebild.watch import Round
+
+__all__ = ["DEFAULT_DB", "MAX_BYTES", "MAX_CHARS", "TIME_LIMIT", "AnalyzeReport", "Corpus", "FetchOptions",
+           "LagebildError", "RemoveReport", "Round", "__version__", "analyze", "read_urls_file", "reconcile",
+           "remove", "seconds", "serve", "watch", "write_report"]
 
 log = logging.getLogger("lagebild")
 
@@ -120,6 +130,34 @@ class Corpus:
         counts = self.store.counts()
         first, last = span(self.store.documents())
         return {**counts, "time_span": [first, last]}
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents and claims matching every word of `query`, best first, with snippets."""
+        return _search(self.store, query, limit)
+
+    def write_jsonl(self, out: IO[str]) -> int:
+        """Every document (with its evidence) and then every claim group, one JSON object a line."""
+        from lagebild.export import write_jsonl
+
+        return write_jsonl(out, self.store.documents(), (g.record() for g in self.groups()))
+
+    def write_csv(self, out: IO[str], what: str = "claims") -> int:
+        """The claims or the entities as CSV; returns the number of rows."""
+        from lagebild.export import write_claims_csv, write_entities_csv
+
+        if what == "claims":
+            return write_claims_csv(out, self.claims())
+        if what == "entities":
+            return write_entities_csv(out, self.entities())
+        raise UsageError(f"unknown CSV table {what!r}; use claims or entities")
+
+    def write_graphml(self, out: IO[bytes]) -> tuple[int, int]:
+        """The entity co-occurrence network as GraphML (for Gephi); returns (nodes, edges)."""
+        from lagebild.reconcile.network import cooccurrence, write_graphml
+
+        nodes, edges = cooccurrence(self.store.documents())
+        write_graphml(out, nodes, edges)
+        return len(nodes), len(edges)
 
     def __repr__(self) -> str:
         c = self.store.counts()
@@ -379,3 +417,42 @@ def _raw_bytes(source: str, max_bytes: int) -> bytes | None:
     except OSError:
         return None
     return None
+
+
+def reconcile(db: str = DEFAULT_DB) -> Corpus:
+    """Bring an analyzed database up to date for reading: apply pending migrations and
+    build the search index. `analyze` does this itself; `serve` never writes, so a database
+    written by an older lagebild is updated here once.
+
+    Example:
+        >>> lagebild.api.reconcile("sqlite:///demo.db")
+    """
+    store = Store(db, create=False)
+    ensure_search_index(store)
+    return Corpus(store)
+
+
+def write_report(corpus: Corpus, output: Path, format: str = "html") -> None:
+    """Write the report (self-contained HTML or Markdown) of `corpus` to `output`.
+
+    Example:
+        >>> lagebild.api.write_report(lagebild.api.Corpus.open("sqlite:///demo.db"), Path("report.html"))
+    """
+    from lagebild.report import write_report as write
+
+    if format not in ("html", "md"):
+        raise UsageError(f"unknown report format {format!r}; use html or md")
+    write(corpus, output, format=format)  # type: ignore[arg-type]
+
+
+def serve(db: str = DEFAULT_DB, *, host: str = "127.0.0.1", port: int = 8765,
+          allowed_hosts: Iterable[str] = (), workers: int = 1) -> None:
+    """Serve the web UI of the analyzed database `db` until Ctrl-C (read-only).
+
+    Example:
+        >>> lagebild.api.serve("sqlite:///demo.db", port=8765)
+    """
+    from lagebild.web.app import serve as run_server
+
+    Store(db, read_only=True).close()  # a clear error now for a database that cannot be served
+    run_server(db, host=host, port=port, allowed_hosts=list(allowed_hosts), workers=workers)

@@ -5,6 +5,7 @@ was); 2 a usage error (bad option, database that cannot be opened).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -17,14 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from lagebild import __version__
-from lagebild.errors import LagebildError
-from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
-from lagebild.store import DEFAULT_DB
+from lagebild.api import DEFAULT_DB, MAX_BYTES, MAX_CHARS, TIME_LIMIT, LagebildError, __version__
 
 if TYPE_CHECKING:
-    from lagebild.api import AnalyzeReport, Corpus
-    from lagebild.watch import Round
+    from lagebild.api import AnalyzeReport, Corpus, Round
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="lagebild: a sourced, cross-checked situation picture from a pile of news articles.\n\n"
@@ -106,7 +103,7 @@ TimeLimitOption = Annotated[float, typer.Option(
 def _analyze_options(published: str | None, language: str | None, outlet: str | None, title: str | None,
                      delay: float, per_host: int, timeout: float, max_items: int,
                      max_size: float) -> dict[str, Any]:
-    from lagebild.ingest.fetch import FetchOptions
+    from lagebild.api import FetchOptions
 
     if not max_size > 0:
         _fail(f"--max-size must be a positive number of MB (got {max_size}); e.g. --max-size 5")
@@ -116,7 +113,7 @@ def _analyze_options(published: str | None, language: str | None, outlet: str | 
 
 
 def _inputs(paths: list[str] | None, urls: Path | None) -> list[str]:
-    from lagebild.ingest.sources import read_urls_file
+    from lagebild.api import read_urls_file
 
     inputs = list(paths or [])
     try:
@@ -257,8 +254,8 @@ def watch(
 
     Example: lagebild watch https://example.org/feed.xml --every 15m --db sqlite:///watch.db
     """
+    from lagebild.api import seconds
     from lagebild.api import watch as run_watch
-    from lagebild.watch import seconds
 
     options = _analyze_options(published, language, outlet, None, delay, per_host, timeout, max_items, max_size)
     rounds_done: list[int] = []
@@ -370,29 +367,20 @@ def export(
 
     Example: lagebild export --format jsonl -o corpus.jsonl
     """
-    from lagebild import export as ex
-
     if format not in ("jsonl", "csv", "graphml"):
         _fail(f"unknown format {format!r}; use jsonl, csv or graphml")
     if format == "csv" and what not in ("claims", "entities"):
         _fail(f"unknown --what {what!r}; use claims or entities")
     corpus = _corpus(db)
     if format == "graphml":
-        from lagebild.reconcile.network import cooccurrence, write_graphml
-
-        nodes, edges = cooccurrence(corpus.store.documents())
-        write_graphml(output or sys.stdout.buffer, nodes, edges)
+        with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as binary:
+            nodes, edges = corpus.write_graphml(binary)
         if output:
-            err.print(f"wrote {len(nodes)} nodes and {len(edges)} edges to {output}")
+            err.print(f"wrote {nodes} nodes and {edges} edges to {output}")
         return
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        if format == "jsonl":
-            n = ex.write_jsonl(out, corpus.store.documents(), (g.record() for g in corpus.groups()))
-        elif what == "claims":
-            n = ex.write_claims_csv(out, corpus.claims())
-        else:
-            n = ex.write_entities_csv(out, corpus.entities())
+        n = corpus.write_jsonl(out) if format == "jsonl" else corpus.write_csv(out, what)
     finally:
         if output:
             out.close()
@@ -514,10 +502,8 @@ def search(
 
     Example: lagebild search "Soldaten Kursk" --limit 5
     """
-    from lagebild.store.search import search as find
-
     try:
-        hits = find(_corpus(db).store, query, limit)
+        hits = _corpus(db).search(query, limit)
     except LagebildError as exc:
         _fail(str(exc))
     if as_json:
@@ -542,13 +528,29 @@ def report(
 
     Example: lagebild report -o out/report.html
     """
-    from lagebild.report import write_report
+    from lagebild.api import write_report
 
     if format not in ("html", "md"):
         _fail(f"unknown format {format!r}; use html or md")
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_report(_corpus(db), output, format=format)  # type: ignore[arg-type]
+    write_report(_corpus(db), output, format=format)
     err.print(f"wrote {output}")
+
+
+@app.command()
+def reconcile(db: DbOption = DEFAULT_DB) -> None:
+    """Bring an analyzed database up to date: apply pending migrations and build the
+    search index (`analyze` does this itself; `serve` only reads).
+
+    Example: lagebild reconcile --db sqlite:///demo.db
+    """
+    from lagebild.api import reconcile as run_reconcile
+
+    try:
+        corpus = run_reconcile(db)
+    except LagebildError as exc:
+        _fail(str(exc))
+    _print_summary(corpus.summary())
 
 
 @app.command()
@@ -566,11 +568,13 @@ def serve(
 
     Example: lagebild serve --db sqlite:///lagebild.db --port 8765
     """
-    from lagebild.web.app import serve as run_server
+    from lagebild.api import serve as run_server
 
-    _corpus(db)  # a clear error for a database that cannot be opened
     console.print(f"lagebild web UI on http://{host}:{port}/ (Ctrl+C stops it)")
-    run_server(db, host=host, port=port, allowed_hosts=allow_host or [], workers=workers)
+    try:
+        run_server(db, host=host, port=port, allowed_hosts=allow_host or [], workers=workers)
+    except LagebildError as exc:
+        _fail(str(exc))
 
 
 @app.command()

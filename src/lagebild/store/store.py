@@ -20,7 +20,7 @@ from lagebild.errors import StoreError
 from lagebild.model import Claim, Document, Entity, Event, Line, Mention, Sentence, TimeExpr
 from lagebild.store import schema as s
 from lagebild.store.dialect import busy_or_read_only, make_engine, sqlite_file, update_statistics
-from lagebild.store.migrations import migrate
+from lagebild.store.migrations import migrate, pending
 
 DEFAULT_DB = "sqlite:///lagebild.db"
 
@@ -32,17 +32,23 @@ def _now() -> str:
 class Store:
     """A lagebild database. `Store(url)` opens it and applies pending migrations."""
 
-    def __init__(self, url: str = DEFAULT_DB, create: bool = True) -> None:
+    def __init__(self, url: str = DEFAULT_DB, create: bool = True, read_only: bool = False) -> None:
         """Open the database at `url`; with `create=False` one that does not exist (or holds
-        no lagebild data) is refused instead of created."""
+        no lagebild data) is refused instead of created. `read_only` (implies `create=False`)
+        never writes: a database that needs a migration is refused with the command that
+        applies it."""
         self.url = url
+        create = create and not read_only
         if not create:
             _require_file(url)
         try:
             self.engine = make_engine(url)
             if not create:
                 _require_tables(self.engine, url)
-            migrate(self.engine)
+            if read_only:
+                _require_migrated(self.engine, url)
+            else:
+                migrate(self.engine)
         except (OperationalError, SQLAlchemyError, ImportError) as exc:
             if clear := busy_or_read_only(exc, url):
                 raise StoreError(clear) from exc
@@ -285,6 +291,12 @@ def _require_file(url: str) -> None:
     if path is not None and not os.path.exists(path):
         raise StoreError(f"there is no database at {path}; create it by analyzing articles into it, e.g. "
                          f"`lagebild analyze FOLDER --db sqlite:///{path}`")
+
+
+def _require_migrated(engine: Engine, url: str) -> None:
+    if todo := pending(engine):
+        raise StoreError(f"the database {url!r} needs updating ({', '.join(todo)}); run "
+                         f"`lagebild reconcile --db {url}` once with write access, then start again")
 
 
 def _require_tables(engine: Engine, url: str) -> None:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 
 from lagebild.export import document_record
 from lagebild.reconcile.groups import ClaimGroup
+from lagebild.store.queries import ClaimFilter
 from lagebild.store.search import search
 from lagebild.web.params import (
     DateFilter,
@@ -22,7 +23,6 @@ from lagebild.web.params import (
     Values,
     claim_filter,
 )
-from lagebild.web.queries import ClaimFilter
 from lagebild.web.state import WebState
 
 router = APIRouter(prefix="/api", tags=["api"])

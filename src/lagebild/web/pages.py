@@ -13,13 +13,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from lagebild.export import CLAIM_COLUMNS, safe_row
+from lagebild.store import queries
+from lagebild.store.queries import ClaimFilter
 from lagebild.store.search import search
-from lagebild.web import queries
 from lagebild.web.annotate import blocks
 from lagebild.web.api import State
 from lagebild.web.charts import group_chart
 from lagebild.web.params import DateFilter, EntityType, Order, PageNo, Sort, Status, Text, claim_filter
-from lagebild.web.queries import ClaimFilter
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50

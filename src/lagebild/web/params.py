@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import Query
 
-from lagebild.web.queries import ClaimFilter
+from lagebild.store.queries import ClaimFilter
 
 DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 

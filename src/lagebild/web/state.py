@@ -15,11 +15,10 @@ from markupsafe import Markup
 
 from lagebild.api import Corpus
 from lagebild.reconcile.duplicates import clusters
-from lagebild.store import Store
-from lagebild.web import queries
+from lagebild.store import Store, queries
+from lagebild.store.entities import EntityIndex
+from lagebild.store.queries import ClaimFilter, Page
 from lagebild.web.charts import timeline_chart
-from lagebild.web.entities import EntityIndex
-from lagebild.web.queries import ClaimFilter, Page
 
 if TYPE_CHECKING:
     from lagebild.reconcile.groups import ClaimGroup
@@ -34,7 +33,7 @@ class WebState:
     """The store behind one app, and results computed once from it."""
 
     def __init__(self, db_url: str) -> None:
-        self.store = Store(db_url)
+        self.store = Store(db_url, read_only=True)  # serving never writes
         self.corpus = Corpus(self.store)
         self._cache: dict[str, Any] = {}
         self._locks: dict[str, threading.Lock] = {}

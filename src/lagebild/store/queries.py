@@ -1,4 +1,4 @@
-"""Read-only, paginated queries for the web UI (SQLAlchemy Core, portable SQL).
+"""Read-only, paginated queries for the web UI and the API (SQLAlchemy Core, portable SQL).
 
 The `Store` answers whole-corpus questions; the web needs one page at a time, with
 filters and sorting pushed into SQL so that a page stays fast on a big corpus

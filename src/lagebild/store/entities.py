@@ -18,7 +18,7 @@ from sqlalchemy import Select, and_, exists, func, select, text
 
 from lagebild.store import Store
 from lagebild.store import schema as s
-from lagebild.web.queries import Page
+from lagebild.store.queries import Page
 
 C, D, E, M, S, CE = s.claims.c, s.documents.c, s.entities.c, s.mentions.c, s.sentences.c, s.claim_entities.c
 HOT_DOCUMENTS = 1000  # entities in this many documents get their co-occurrences counted up front
