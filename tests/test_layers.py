@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "lagebild"
 
 # Layer of each top-level part of the package; a module may import its own layer and earlier ones.
 LAYERS: dict[str, int] = {
-    "__init__": 0, "errors": 0, "limits": 0, "model": 0, "lang": 0, "timeline": 0,
+    "__init__": 0, "errors": 0, "limits": 0, "model": 0, "lang": 0, "timeline": 0, "profile": 0,
     "ingest": 1,
     "text": 2,
     "extract": 3, "pipeline": 3, "run": 3,  # the per-document pipeline: ingest, text and extract stages
