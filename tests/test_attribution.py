@@ -139,3 +139,39 @@ def test_attribution_sentences_and_passages(text: str, language: str, own: list[
 def test_attribution_cues_where_they_stand(text: str, language: str, cues: list[str]) -> None:
     doc = analyze_text(text, language)
     assert sorted(c.source for c in doc.attributions[0].cues) == sorted(cues)
+
+
+@pytest.mark.parametrize(("text", "language", "source"), [
+    # the whole naming phrase before the verb: an acronym in brackets, coordination, a possessive
+    ("Die Internationale Energieagentur (IEA) geht davon aus, dass 40 Kraftwerke schließen.", "de",
+     "Internationale Energieagentur (IEA)"),
+    ("The International Energy Agency (IEA) said 40 plants would close.", "en", "International Energy Agency (IEA)"),
+    ("Dänische und schwedische Polizisten sagten, 30 Fans seien festgenommen worden.", "de",
+     "Dänische und schwedische Polizisten"),
+    ("Danish and Swedish police say 30 fans were arrested.", "en", "Danish and Swedish police"),
+    ("Die Bürgermeisterin Eva Roth (52) sagte, 300 Häuser seien beschädigt.", "de", "Bürgermeisterin Eva Roth (52)"),
+    # quotation marks inside the clause do not cut the subject off its verb
+    ("Zuvor hatte der Wetterdienst die Regenmenge auf „etwa 120 Liter“ geschätzt.", "de", "Wetterdienst"),
+    # a name and its apposition between commas before the verb
+    ("Anna Berg, Sprecherin der Feuerwehr, sagte, 12 Häuser seien abgebrannt.", "de",
+     "Anna Berg, Sprecherin der Feuerwehr"),
+    ("Maria Lopez, the city's fire chief, said 12 houses burned.", "en", "Maria Lopez, the city's fire chief"),
+    # a separated particle after a bracket; a name followed by a dative is no genitive
+    ("Es gebe 80 Verletzte, teilte der Bürgermeister Jan Kowalski dem Sender WDR (Westdeutscher Rundfunk) mit.",
+     "de", "Bürgermeister Jan Kowalski"),
+    # a pronoun takes the full name, hyphenated parts included
+    ("Park Ji-hoon spoke to reporters on Monday. \"We counted 40 boats,\" he said.", "en", "Park Ji-hoon"),
+])
+def test_attribution_source_whole_naming_phrase(text: str, language: str, source: str) -> None:
+    assert only(text, language).source == source
+
+
+@pytest.mark.parametrize(("text", "language", "value"), [
+    ("Für den Süden gibt es keine Zahl, jedoch geht Verkehrsminister Ahmet Yilmaz (47) davon aus, dass rund "
+     "900 Brücken beschädigt seien.", "de", 47),
+    ("Es gebe 20 Verletzte, sagte der Polizeichef Lars Nilsson (59).", "de", 59),
+    ("Some 20 people were hurt, said police chief Lars Nilsson (59).", "en", 59),
+])
+def test_attribution_speaker_age_is_no_reported_figure(text: str, language: str, value: int) -> None:
+    age = next(c for c in claims(text, language) if c.value == value)
+    assert (age.source, age.hedged) == ("", False)

@@ -10,6 +10,7 @@ from lagebild import lang
 from lagebild.model import Document, Phrase, Sentence, Span, Token
 from lagebild.text.tokens import (
     FINITE,
+    QUOTES,
     Phrases,
     is_nominal,
     low,
@@ -85,7 +86,7 @@ def np_after(s: Sentence, i: int, lex: AttributionLexicon) -> Span | None:
     if p is None or not _naming(tokens, p):
         return None
     end = p.end
-    if p.genitive is not None:
+    if p.genitive is not None and tokens[p.head].pos != "NE":  # "teilte Minister X der Agentur Y mit": a dative
         g = s.syntax.phrases[p.genitive]
         plain = all(low(tokens, k) in lex.determiners or k == p.end for k in g.determiners)
         if plain and _naming(tokens, g):
@@ -118,6 +119,24 @@ def text_of(s: Sentence, span: Span | None, doc: Document) -> str:
     return span_text(s.tokens, span[0], span[1], doc.text) if span else ""
 
 
+def frame_segment(s: Sentence, i: int) -> Span:
+    """The clause segment around token i as a verb of saying reads it: brackets and quotation
+    marks inside a clause do not end it ("Die WHO (Weltgesundheitsorganisation) geht davon aus",
+    "hatte die Zahl auf „etwa 1.100“ geschätzt"); commas, semicolons, colons and dashes do."""
+    tokens = s.tokens
+    first, end = i, i
+    while first > 0 and (tokens[first - 1].text not in _CLAUSE_MARKS):
+        first -= 1
+    while end < len(tokens) and (end == i or tokens[end].text not in _CLAUSE_MARKS):
+        end += 1
+    while first < i and tokens[first].text in QUOTES:
+        first += 1
+    return first, end
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", "–", "—"})
+
+
 def verb_lemma(s: Sentence, v: int, lex: AttributionLexicon) -> str:
     """Lemma of the verb at v, with a separated particle joined ("teilte ... mit" -> mitteilen),
     where the language separates verb prefixes to the clause end."""
@@ -125,7 +144,7 @@ def verb_lemma(s: Sentence, v: int, lex: AttributionLexicon) -> str:
     lemma = tokens[v].lemma.lower()
     if tokens[v].pos not in FINITE or not lex.separable_prefixes:
         return lemma
-    _, end = s.syntax.segment(v)
+    _, end = frame_segment(s, v)
     for k in range(v + 1, end):
         if tokens[k].pos == "PTKVZ":
             return tokens[k].text.lower() + lemma

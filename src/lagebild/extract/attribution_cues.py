@@ -13,7 +13,14 @@ Noun phrases, clause segments and asides come from the sentence structure
 """
 from __future__ import annotations
 
-from lagebild.extract.attribution_base import AttributionLexicon, np_after, np_before, text_of, verb_lemma
+from lagebild.extract.attribution_base import (
+    AttributionLexicon,
+    frame_segment,
+    np_after,
+    np_before,
+    text_of,
+    verb_lemma,
+)
 from lagebild.extract.attribution_subject import subject
 from lagebild.model import Cue, Document, Sentence, Span
 from lagebild.text.tokens import (
@@ -30,7 +37,7 @@ from lagebild.text.tokens import (
 def _impersonal(doc: Document, s: Sentence, v: int, lex: AttributionLexicon) -> str:
     """"hieß es aus Seoul" -> Seoul; "In einem Bericht hieß es" -> Bericht."""
     tokens = s.tokens
-    first, end = s.syntax.segment(v)
+    first, end = frame_segment(s, v)
     for k in range(v + 1, min(end, v + 5)):
         if tokens[k].pos in PREPOSITIONS:
             return text_of(s, np_after(s, k + 1, lex), doc)
@@ -45,7 +52,7 @@ def _complement_ok(s: Sentence, v: int, required: frozenset[str], lex: Attributi
     gesprochen"), the complement may stand anywhere in the clause."""
     if not required:
         return True
-    first, end = s.syntax.segment(v)
+    first, end = frame_segment(s, v)
     start = first if lex.verb_second else v + 1
     return any(low(s.tokens, k) in required for k in range(start, end) if k != v)
 
@@ -55,7 +62,7 @@ def is_passive(s: Sentence, v: int, lex: AttributionLexicon) -> bool:
     tokens = s.tokens
     if tokens[v].pos != "VVPP":
         return False
-    first, end = s.syntax.segment(v)
+    first, end = frame_segment(s, v)
     return any(tokens[k].pos in FINITE and tokens[k].lemma.lower() in lex.passive for k in range(first, end))
 
 
@@ -64,7 +71,7 @@ def _passive_agent(doc: Document, s: Sentence, v: int, lex: AttributionLexicon) 
     agent follows the participle, before any other verb ("are estimated by X"; in "are
     estimated to have made up ... fired by X" it belongs to "fired"); else anywhere in the clause."""
     tokens = s.tokens
-    first, end = s.syntax.segment(v)
+    first, end = frame_segment(s, v)
     if not lex.verb_second:
         first = v + 1
         end = next((k for k in range(v + 1, end) if tokens[k].pos.startswith("V")), end)

@@ -6,12 +6,15 @@ sentence structure.
 """
 from __future__ import annotations
 
-from lagebild.extract.attribution_base import AttributionLexicon, np_after, np_before, text_of
+from lagebild.extract.attribution_base import AttributionLexicon, frame_segment, np_after, np_before, text_of
 from lagebild.model import Document, Sentence, Span, Token
 from lagebild.text.tokens import (
     DETERMINERS,
     FINITE,
+    POSSESSIVE_CLITICS,
     PREPOSITIONS,
+    glued_hyphen,
+    is_nominal,
     low,
 )
 
@@ -29,7 +32,17 @@ def resolve_pronoun(doc: Document, offset: int) -> str:
                 best, best_start = ent, m.start
     if best is None:
         return ""
-    return max((m.text for m in best.mentions if m.start < offset), key=len)
+    longest = max((m for m in best.mentions if m.start < offset), key=lambda m: len(m.text))
+    return _with_glued_parts(doc.text, longest.start, longest.end)
+
+
+def _with_glued_parts(text: str, start: int, end: int) -> str:
+    """A name with the hyphenated parts glued to its end ("Lee Seong" -> "Lee Seong-kweun")."""
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return text[start:end]
 
 
 def _is_time(doc: Document, tok: Token) -> bool:
@@ -93,6 +106,58 @@ def _np_ending_at(s: Sentence, end: int, first: int, lex: AttributionLexicon) ->
     return np if start == first or subordinated else None
 
 
+_NAMING_TAGS = frozenset({"NN", "NE", "FM", "ADJA", "ART", "PPOSAT", "TRUNC", "$("})
+
+
+def _naming_span(doc: Document, s: Sentence, first: int, end: int, lex: AttributionLexicon) -> Span | None:
+    """The whole of tokens[first:end] when it is one naming phrase, however the chunker split it:
+    coordinated ("South Korean and Western intelligence agencies"), with an acronym in brackets
+    ("Die WHO (Weltgesundheitsorganisation)"), a possessive ("Turkey's disaster agency") or an
+    "of" attribute; leading determiners dropped. None when a verb, number or time stands in it."""
+    tokens = s.tokens
+    while first < end and (tokens[first].pos in DETERMINERS or low(tokens, first) in lex.determiners):
+        first += 1
+    if first >= end or _is_time(doc, tokens[first]) or tokens[first].text in ("(", ")"):
+        return None
+    bracket = False
+    for k in range(first, end):
+        tok = tokens[k]
+        bracket = (bracket or tok.text == "(") and tok.text != ")"
+        if bracket:
+            continue  # "Eva Roth (52)", "die WHO (Weltgesundheitsorganisation)"
+        name_like = not lex.capitalised_nouns and tok.text[:1].isupper() \
+            and (k > first or (k + 1 < end and tokens[k + 1].pos in ("ADJA", "NN", "NE")))
+        if tok.pos in _NAMING_TAGS or tok.pos in DETERMINERS or name_like or tok.text in POSSESSIVE_CLITICS \
+                or glued_hyphen(tokens, k) or tok.text in ("(", ")"):
+            continue
+        if tok.pos == "KON" and k > first and k + 1 < end:
+            continue
+        if tok.pos in PREPOSITIONS and low(tokens, k) in lex.of_words | lex.place_preps and k > first:
+            continue
+        return None
+    if not any(is_nominal(t) for t in tokens[first:end]) or tokens[end - 1].pos in PREPOSITIONS | {"KON"}:
+        return None
+    return first, end
+
+
+def _apposition_subject(doc: Document, s: Sentence, first: int, lex: AttributionLexicon) -> str:
+    """"Shin Won-sik, South Korea's defence minister, said": a name and its apposition between
+    commas open the sentence and the verb of saying follows them."""
+    tokens = s.tokens
+    if first < 2 or tokens[first - 1].text != ",":
+        return ""
+    a0, _ = frame_segment(s, first - 2)
+    appos = _naming_span(doc, s, a0, first - 1, lex)
+    if appos is None:
+        return ""
+    if a0 >= 2 and tokens[a0 - 1].text == ",":
+        n0, _ = frame_segment(s, a0 - 2)
+        name = _naming_span(doc, s, n0, a0 - 1, lex)
+        if n0 == 0 and name is not None:
+            return text_of(s, (name[0], first - 1), doc)
+    return text_of(s, appos, doc) if a0 == 0 else ""
+
+
 def _subject_before(doc: Document, s: Sentence, first: int, f: int, lex: AttributionLexicon) -> str | None:
     """The subject standing between the clause start and the finite verb at f; "" when the
     language keeps subject-verb order and none stands there; None to look after the verb."""
@@ -105,7 +170,8 @@ def _subject_before(doc: Document, s: Sentence, first: int, f: int, lex: Attribu
         pp = np_after(s, np[1] + 1, lex)  # "Das Ministerium in Seoul sagte"
         np = (np[0], pp[1]) if pp and pp[1] == end else np
     if not (np and np[1] == end):
-        np = _np_ending_at(s, end, first, lex)
+        whole = _naming_span(doc, s, first, end, lex)
+        np = whole if whole is not None else _np_ending_at(s, end, first, lex)
     if np and np[1] == end and not _is_time(doc, tokens[np[0]]):
         return text_of(s, np, doc)
     if tokens[end - 1].pos == "PPER" and end - 1 == first:
@@ -119,7 +185,7 @@ def subject(doc: Document, s: Sentence, v: int, lex: AttributionLexicon) -> str:
     """The subject of the verb of saying at v: before the finite verb, or right after it
     (verb-second: "sprach X von"; everywhere after a quote: "..., said X")."""
     tokens = s.tokens
-    first, _ = s.syntax.segment(v)
+    first, _ = frame_segment(s, v)
     f = v
     if tokens[v].pos not in FINITE:
         f = next((k for k in range(v - 1, first - 1, -1) if tokens[k].pos in FINITE), v)
@@ -132,7 +198,7 @@ def subject(doc: Document, s: Sentence, v: int, lex: AttributionLexicon) -> str:
         if before is not None:
             return before
     else:
-        aside = _aside_subject(doc, s, first, lex)
+        aside = _aside_subject(doc, s, first, lex) or _apposition_subject(doc, s, first, lex)
         if aside:
             return aside
     k = f + 1

@@ -75,6 +75,20 @@ def _hedge(s: Sentence, q: Quantity, source: str, att: Attribution, previous: st
     return hedge, party
 
 
+def _names_a_person(s: Sentence, q: Quantity, att: Attribution) -> bool:
+    """The figure describes the speaker: a bracketed attribute of a name ("Murat Kurum (47)") or
+    the subject of a verb of saying ("Der 71-Jährige sagte")."""
+    if any(a <= q.first and q.stop <= b and a > 0 and s.tokens[a].text == "(" and s.tokens[a - 1].pos == "NE"
+           for a, b in s.syntax.asides):
+        return True
+    for cue in att.cues:
+        clause = s.syntax.clause_of(cue.token)
+        if clause is not None and clause.subject is not None and clause.subject[0] <= q.number < clause.subject[1] \
+                and s.tokens[cue.token].pos.startswith("V"):
+            return True
+    return False
+
+
 def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], previous: Attribution | None,
                      before: _State) -> tuple[list[Claim], _State]:
     code = lang.code(doc.language)
@@ -89,7 +103,11 @@ def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], pre
         if q.in_date:
             continue
         source = source_for(q, s, att, code)
-        hedge, party = _hedge(s, q, source, att, previous.passage if previous else "", before, party, hlex)
+        named = _names_a_person(s, q, att) or bool(source and doc.text[q.start:q.end] in source)
+        if named:  # "Der 71-Jährige sagte", "Minister X (47) geht davon aus": part of the naming phrase
+            source, hedge = "", ""
+        else:
+            hedge, party = _hedge(s, q, source, att, previous.passage if previous else "", before, party, hlex)
         m = measure.measure_of(s.tokens, q, counted, qlex)
         counted = measure.after_claim(counted, m, q.value)
         f = frame(s, q, doc.text, code)
