@@ -23,7 +23,7 @@ def clause_facts(text: str, context: str | None, language: str) -> dict[str, Any
 
 def claim(doc: str, value: float, *, value_max: float | None = None, approx: bool = False, vague: bool = False,
           unit: str = "person", measure: str = "nordkoreanische Soldaten", lemma: str = "Soldat",
-          time: str | None = None, published: str = "2025-07", source: str = "", text: str | None = None,
+          time: str | None = None, published: str | None = "2025-07", source: str = "", text: str | None = None,
           context: str | None = None, language: str = "de") -> dict[str, Any]:
     facts = clause_facts(text, context, language) if text else {}
     return {"id": f"{doc}:{value}", "doc_id": doc, "value": value, "value_max": value_max, "approx": approx,
@@ -63,6 +63,25 @@ def test_reconcile_reason_names_values_sources_and_dates() -> None:
     state, reason = status([claim("a", 15000, source="Schätzungen"), claim("b", 14000, source="Geheimdienst")])
     assert state == "differ"
     assert reason == "15.000 (Schätzungen, 2025-07) vs 14.000 (Geheimdienst, 2025-07): 7% apart, within 15%"
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (((None, None), (None, None)), "dates unknown"),  # neither figure nor article is dated
+    ((("2024-03-02", None), (None, None)), "the date of one unknown"),
+    (((None, "2024-03"), (None, "2024-03")), "as of the same date"),
+    ((("2024-03-02", None), ("2024-03-20", None)), "as of the same month"),
+])
+def test_reconcile_conflict_reason_never_claims_a_time_it_does_not_know(
+        dates: tuple[tuple[str | None, str | None], ...], expected: str) -> None:
+    (time_a, pub_a), (time_b, pub_b) = dates
+    state, reason = status([claim("police", 8000, unit="person", measure="Teilnehmer", lemma="Teilnehmer",
+                                  time=time_a, published=pub_a, source="Polizei"),
+                            claim("organisers", 20000, unit="person", measure="Teilnehmer", lemma="Teilnehmer",
+                                  time=time_b, published=pub_b, source="Veranstalter")])
+    assert state == "conflict"
+    assert reason.endswith(expected), reason
+    assert "Polizei" in reason and "Veranstalter" in reason  # who says what
+    assert "same time" not in reason
 
 
 @pytest.mark.parametrize("a, b, same", [

@@ -203,6 +203,17 @@ def _clash(claims: list[dict[str, Any]], tolerance: float) -> tuple[dict[str, An
     return None
 
 
+def _when_both(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """How far two clashing figures are known to be of one time: never "the same time"
+    when a date is unknown."""
+    dates = [as_of(a), as_of(b)]
+    if not any(dates):
+        return "dates unknown"
+    if not all(dates):
+        return "the date of one unknown"
+    return "as of the same date" if dates[0] == dates[1] else "as of the same month"
+
+
 def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[str, str]:
     """agree / differ / conflict, with the reason in words.
 
@@ -231,8 +242,8 @@ def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[
     clash = _clash(claims, tolerance)
     if clash:
         floor, ceiling = clash
-        return "conflict", (f"{_label(floor)} vs {_label(ceiling)}: as of the same time and "
-                            f"{_gap([floor, ceiling]):.0%} apart")
+        return "conflict", (f"{_label(floor)} vs {_label(ceiling)}: {_gap([floor, ceiling]):.0%} apart, "
+                            f"{_when_both(floor, ceiling)}")
     return "differ", f"{pair}: {spread:.0%} apart, but as of different dates"
 
 
