@@ -75,3 +75,29 @@ def test_frame_direction_of_a_flow(sentence: str, quote: str, code: str, origin:
 ])
 def test_frame_increments_and_prospects(sentence: str, quote: str, code: str, qualifiers: tuple[str, ...]) -> None:
     assert claim_in(sentence, quote, code).qualifiers == qualifiers
+
+
+@pytest.mark.parametrize("sentence, quote, code, place", [
+    # disasters: the place after "in", two places joined, the whole area
+    ("Bei dem Unwetter in Bayern und in Tirol kamen mindestens 12 Menschen ums Leben.", "12 Menschen", "de",
+     "Bayern+Tirol"),
+    ("In Österreich wurden 40 Verletzte gezählt, in beiden Ländern zusammen über 90.", "40 Verletzte", "de",
+     "Austria"),
+    ("In Österreich wurden 40 Verletzte gezählt, in beiden Ländern zusammen über 90.", "über 90", "de", "*"),
+    ("Flooding killed 230 people in neighbouring Pakistan, taking the combined toll in both countries to over 900.",
+     "over 900", "en", "*"),
+    ("Flooding killed 230 people in neighbouring Pakistan, taking the combined toll in both countries to over 900.",
+     "230 people", "en", "Pakistan"),
+    # demonstrations: each figure its own city
+    ("In München demonstrierten nach Polizeiangaben 35.000 Menschen, in Hamburg 50.000.", "35.000 Menschen", "de",
+     "Munich"),
+    ("In München demonstrierten nach Polizeiangaben 35.000 Menschen, in Hamburg 50.000.", "50.000", "de", "Hamburg"),
+    # elections: a state and the whole country
+    ("Turnout in Ohio reached 61 percent, while nationwide it was 58 percent.", "61 percent", "en", "Ohio"),
+    ("Turnout in Ohio reached 61 percent, while nationwide it was 58 percent.", "58 percent", "en", "*"),
+    # economy and war: where goods go is a direction, not a place; a source's country is no place
+    ("Es wurden 4.200 Container nach Indien verschifft.", "4.200 Container", "de", ""),
+    ("Der polnische Verteidigungsminister nannte 300 Panzer.", "300 Panzer", "de", ""),
+])
+def test_frame_place_of_a_figure(sentence: str, quote: str, code: str, place: str) -> None:
+    assert claim_in(sentence, quote, code).place == place

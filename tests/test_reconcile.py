@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from lagebild.pipeline import analyze_text
-from lagebild.reconcile.groups import concept, group_claims, status
+from lagebild.reconcile.groups import concept, group_claims, split_by_place, status
 
 
 def clause_facts(text: str, context: str | None, language: str) -> dict[str, Any]:
@@ -18,7 +18,7 @@ def clause_facts(text: str, context: str | None, language: str) -> dict[str, Any
     if found is None:
         return {}
     return {"qualifiers": " ".join(found.qualifiers), "origin": found.origin, "destination": found.destination,
-            "bound_side": found.bound_side}
+            "bound_side": found.bound_side, "place": found.place}
 
 
 def claim(doc: str, value: float, *, value_max: float | None = None, approx: bool = False, vague: bool = False,
@@ -132,6 +132,37 @@ def test_reconcile_splits_figures_of_different_magnitude() -> None:
     assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "d"], ["b", "c"]]
     outlier = group_claims([claim("a", 12000), claim("b", 100_000)])
     assert len(outlier) == 1 and outlier[0].status == "conflict"  # 8x apart is a conflict, not two things
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # demonstrations: the same day, two cities
+    ([claim("a", 35000, measure="Menschen", lemma="Mensch", text="35.000 Menschen",
+            context="In München demonstrierten am Samstag 35.000 Menschen."),
+      claim("b", 50000, measure="Menschen", lemma="Mensch", text="50.000 Menschen",
+            context="In Hamburg gingen am Samstag 50.000 Menschen auf die Straße."),
+      claim("c", 38000, measure="Menschen", lemma="Mensch", text="38.000 Menschen",
+            context="In München zählte die Polizei 38.000 Menschen.")],
+     [["a", "c"], ["b"]]),
+    # disasters: one country, the other, both together; a figure of no known place joins the largest part
+    ([claim("a", 3500, measure="Tote", lemma="Tote", text="3.500 Tote", context="In Chile gab es 3.500 Tote."),
+      claim("b", 3600, measure="Tote", lemma="Tote", text="3.600 Tote", context="In Chile starben 3.600 Menschen."),
+      claim("c", 1200, measure="Tote", lemma="Tote", text="1.200 Tote", context="In Peru gab es 1.200 Tote."),
+      claim("d", 4800, measure="Tote", lemma="Tote", text="4.800 Tote",
+            context="In beiden Ländern zählte man 4.800 Tote."),
+      claim("e", 3550, measure="Tote", lemma="Tote", text="3.550 Tote", context="Es gab 3.550 Tote.")],
+     [["a", "b", "e"], ["c"], ["d"]]),
+    # elections: a state's turnout is not the nation's
+    ([claim("a", 61, unit="percent", measure="", lemma="", text="61 percent", language="en",
+            context="Turnout in Ohio reached 61 percent."),
+      claim("b", 58, unit="percent", measure="", lemma="", text="58 percent", language="en",
+            context="Turnout nationwide was 58 percent."),
+      claim("c", 60, unit="percent", measure="", lemma="", text="60 percent", language="en",
+            context="Turnout in Ohio was 60 percent.")],
+     [["a", "c"], ["b"]]),
+])
+def test_reconcile_splits_figures_of_different_places(claims: list[dict[str, Any]], expected: list[list[str]]) -> None:
+    parts = split_by_place(claims)
+    assert sorted(sorted(c["doc_id"] for c in part) for part in parts) == expected
 
 
 @pytest.mark.parametrize("names, expected", [

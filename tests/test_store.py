@@ -25,7 +25,7 @@ def _document(doc_id: str = "d1", text: str = "Rund 14.000 Soldaten sollen in Ku
                  TimeExpr("zwei Tagen", "P2D", 6, 11, "duration", type="DURATION", anchor="2024-06")]
     doc.claims = [Claim(text="Rund 14.000 Soldaten", value=14000.0, start=0, end=20, approx=True, unit="person",
                         measure="Soldaten", measure_lemma="Soldat", source="Geheimdienst", hedged=True,
-                        hedge="sollen", time="2025-07", sentence=0, id=f"{doc_id}:c0")]
+                        hedge="sollen", time="2025-07", sentence=0, id=f"{doc_id}:c0", place="Kursk")]
     doc.events = [Event(kind="deployment", trigger="sein", start=0, end=5, sentence=0, participants=["Kursk"],
                         place="Kursk", time="2025-07")]
     return doc
@@ -189,6 +189,26 @@ def test_store_migrations_add_time_type_and_anchor(db_url: str, expected: list[t
         assert {"type", "anchor"} <= {c["name"] for c in inspect(conn).get_columns("times")}
         rows = conn.execute(select(schema.times.c.type, schema.times.c.anchor).order_by(schema.times.c.idx)).all()
     assert [tuple(r) for r in rows] == expected
+    store.close()
+
+
+def test_store_migration_adds_the_place_of_a_claim(db_url: str) -> None:
+    """A database made before 0009 gets an empty place for its claims; new claims keep theirs."""
+    from sqlalchemy import delete, text
+
+    from lagebild.store import schema
+
+    store = Store(db_url)
+    store.save(_document())
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE claims DROP COLUMN place"))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.name == "0010_claim_place"))
+    store.close()
+    store = Store(db_url)
+    assert [r["place"] for r in store.claim_rows()] == [""]
+    store.save(_document("d2"))
+    loaded = store.load("d2")
+    assert loaded is not None and loaded.claims[0].place == "Kursk"
     store.close()
 
 

@@ -38,7 +38,7 @@ def document_record(doc: Document) -> dict[str, Any]:
                    "start": t.start, "end": t.end} for t in doc.times],
         "claims": [{"id": c.id, "text": c.text, "value": c.value, "value_max": c.value_max, "approx": c.approx,
                     "vague": c.vague, "unit": c.unit, "measure": c.measure, "measure_lemma": c.measure_lemma,
-                    "source": c.source, "hedged": c.hedged, "hedge": c.hedge, "time": c.time,
+                    "source": c.source, "hedged": c.hedged, "hedge": c.hedge, "time": c.time, "place": c.place,
                     "sentence": sentence_text.get(c.sentence, ""), "start": c.start, "end": c.end}
                    for c in doc.claims],
         "events": [{"kind": e.kind, "trigger": e.trigger, "participants": e.participants, "place": e.place,

@@ -272,6 +272,7 @@ class Claim:
     origin: str = ""  # where the counted things come from ("aus Indien" -> India)
     destination: str = ""  # where they go ("nach Russland" -> Russia)
     bound_side: str = ""  # "min" for a floor ("mehr als"), "max" for a ceiling ("bis zu")
+    place: str = ""  # where the figure counts: canonical places joined by "+" ("Syria+Turkey"), "*" the whole area
 
 
 @dataclass

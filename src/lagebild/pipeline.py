@@ -106,7 +106,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("times", extract_times, ("sentences.syntax", "published"), ("times",)),
     Stage("quantities", extract_quantities, ("sentences.syntax", "times"), ("quantities",)),
     Stage("attribution", attribute, ("sentences.syntax", "entities", "times"), ("attributions",)),
-    Stage("claims", extract_claims, ("quantities", "attributions", "times"), ("claims",)),
+    Stage("claims", extract_claims, ("quantities", "attributions", "times", "entities"), ("claims",)),
     Stage("events", extract_events, ("sentences.syntax", "entities", "times"), ("events",)),
 )
 

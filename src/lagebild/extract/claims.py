@@ -10,7 +10,7 @@ durations such as "seit 24 Jahren" stay) the claim takes:
   paragraph counted before);
 - its time: the nearest date of its sentence, or for "damals" / "at the time" the last
   date named before it in the paragraph;
-- what its clause says about the count from `frame`.
+- what its clause says about the count from `frame`, with the place its clause names.
 Each claim is built once; no later sentence changes it.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from functools import lru_cache
 from lagebild import lang
 from lagebild.extract import hedging, measure
 from lagebild.extract.attribution import date_times, source_for
-from lagebild.extract.frame import frame
+from lagebild.extract.frame import PlaceMention, frame
 from lagebild.extract.quantities import lexicon as quantity_lexicon
 from lagebild.model import Attribution, Claim, Document, Quantity, Sentence, TimeExpr, Token
 from lagebild.text.tokens import Phrases
@@ -89,8 +89,13 @@ def _names_a_person(s: Sentence, q: Quantity, att: Attribution) -> bool:
     return False
 
 
+def _place_mentions(doc: Document) -> list[PlaceMention]:
+    """Every mention of a known place in the document, in text order."""
+    return sorted((m.start, m.end, e.canonical) for e in doc.entities if e.type == "LOC" for m in e.mentions)
+
+
 def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], previous: Attribution | None,
-                     before: _State) -> tuple[list[Claim], _State]:
+                     before: _State, places: list[PlaceMention]) -> tuple[list[Claim], _State]:
     code = lang.code(doc.language)
     att = doc.attributions[s.index]
     hlex, qlex = hedging.lexicon(code), quantity_lexicon(code)
@@ -110,13 +115,13 @@ def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], pre
             hedge, party = _hedge(s, q, source, att, previous.passage if previous else "", before, party, hlex)
         m = measure.measure_of(s.tokens, q, counted, qlex)
         counted = measure.after_claim(counted, m, q.value)
-        f = frame(s, q, doc.text, code)
+        f = frame(s, q, doc.text, code, places)
         claims.append(Claim(
             text=doc.text[q.start:q.end], value=q.value, start=q.start, end=q.end, value_max=q.value_max,
             approx=q.approx, vague=q.vague, unit=m.unit, measure=m.measure, measure_lemma=m.lemma,
             source=source or att.back, hedged=bool(hedge), hedge=hedge,
             time=_nearest_time(dates, q.start) or earlier, sentence=s.index, qualifiers=f.qualifiers,
-            origin=f.origin, destination=f.destination, bound_side=f.bound_side,
+            origin=f.origin, destination=f.destination, bound_side=f.bound_side, place=f.place,
         ))
     last_date = next((t.value for t in reversed(dates) if t.value), before.last_date)
     return claims, _State(measure.after_sentence(counted, s.tokens, qlex), party, last_date)
@@ -128,13 +133,14 @@ def extract_claims(doc: Document) -> Document:
     for q in doc.quantities:
         by_sentence[q.sentence].append(q)
     claims: list[Claim] = []
+    places = _place_mentions(doc)
     state, prev = _State(), None
     for s in doc.sentences:
         same_paragraph = prev is not None and prev.paragraph == s.paragraph
         if not same_paragraph:
             state = _State()
         previous = doc.attributions[prev.index] if prev is not None and same_paragraph else None
-        found, state = _sentence_claims(doc, s, by_sentence[s.index], previous, state)
+        found, state = _sentence_claims(doc, s, by_sentence[s.index], previous, state, places)
         claims.extend(found)
         prev = s
     for n, claim in enumerate(claims):

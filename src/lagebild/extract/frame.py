@@ -12,7 +12,12 @@ holds the figure, with a relative clause right after it). Stored with the claim:
 - direction: where the counted things go or come from, a known place after a
   preposition of direction (`direction_preps.tsv`: "nach Russland" -> to Russia);
 - bound side: "min" for a floor ("mehr als 6.000"), "max" for a ceiling ("bis zu
-  30.000"), from `bound_sides.tsv`.
+  30.000"), from `bound_sides.tsv`;
+- place: where the clause ties the figure to, the known places after a preposition of
+  place ("in der Türkei und in Syrien" -> "Syria+Turkey"; a place joined to one by
+  "und"/"and" counts too), or `WHOLE` when it names the whole area
+  (`place_scopes.txt`: "in beiden Ländern", "nationwide"). Only the clause counts: the
+  places of a paragraph or headline are often where a source sits or a journey goes.
 """
 from __future__ import annotations
 
@@ -26,6 +31,9 @@ from lagebild.model import Quantity, Sentence, Span
 from lagebild.text.tokens import low
 
 PROSPECTIVE = "prospective"
+WHOLE = "*"  # the place of a figure for the whole area of the story ("in both countries", "insgesamt")
+_BEFORE_NAME = frozenset({"ART", "ADJA", "ADJD", "PDAT", "PPOSAT"})  # articles and adjectives before a place name
+PlaceMention = tuple[int, int, str]  # (start, end, canonical) of a place named in the text
 _EDGE = ".,;:!?\"'»«"
 
 
@@ -35,6 +43,7 @@ class Frame:
     origin: str = ""
     destination: str = ""
     bound_side: str = ""
+    place: str = ""
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -91,8 +100,51 @@ def _bound_side(quote: str, code: str) -> str:
     return best[1]
 
 
-def frame(s: Sentence, q: Quantity, text: str, language: str | None) -> Frame:
-    """The clause facts of quantity `q` in sentence `s` (`text` is the document text)."""
+@lru_cache(maxsize=8)
+def _place_preps(code: str) -> frozenset[str]:
+    """Prepositions of where something is ("in", "bei", "aus"), not of where it goes ("nach", "to")."""
+    going = {p for p, side in lang.table(code, "direction_preps").items() if side == "to"}
+    return (lang.lower_words(code, "event_place_preps") | lang.lower_words(code, "phrase_place_preps")) - going
+
+
+def places_in(s: Sentence, span: Span, mentions: list[PlaceMention], code: str) -> str:
+    """The places tokens `span` of sentence `s` tie a figure to: each known place after a
+    preposition of place (articles between), or joined by a coordinator to one that is;
+    `WHOLE` for a phrase naming the whole area; "" for none."""
+    tokens = s.tokens[span[0]:span[1]]
+    if not tokens:
+        return ""
+    lo, hi = tokens[0].start, tokens[-1].end
+    preps, joins = _place_preps(code), lang.lower_words(code, "coordinators")
+    found: list[str] = []
+    last_end = -1
+    for start, end, name in mentions:
+        if not lo <= start < hi:
+            continue
+        i = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
+        j = i - 1
+        while j >= 0 and i - j <= 3 and tokens[j].pos in _BEFORE_NAME:
+            j -= 1  # "in der Türkei", "in neighbouring Syria"
+        before = tokens[j].text.lower() if j >= 0 else ""
+        if before in preps or (before in joins and found and 0 <= start - last_end <= 12):
+            found.append(name)
+            last_end = end
+    if found:
+        return "+".join(sorted(set(found)))
+    clause = " ".join(t.text for t in tokens)
+    return WHOLE if _scope_pattern(code).search(clause) else ""
+
+
+@lru_cache(maxsize=8)
+def _scope_pattern(code: str) -> re.Pattern[str]:
+    return re.compile("|".join(_phrase_pattern(w).pattern for w in lang.entries(code, "place_scopes"))
+                      or r"(?!x)x", re.IGNORECASE)
+
+
+def frame(s: Sentence, q: Quantity, text: str, language: str | None,
+          places: list[PlaceMention] | None = None) -> Frame:
+    """The clause facts of quantity `q` in sentence `s` (`text` is the document text,
+    `places` the document's place mentions in text order)."""
     code = lang.code(language)
     first, end = clause_span(s, q, code)
     clause = text[s.tokens[first].start:s.tokens[end - 1].end] if end > first else ""
@@ -102,4 +154,5 @@ def frame(s: Sentence, q: Quantity, text: str, language: str | None) -> Frame:
     if _prospect_pattern(code).search(s.text):
         quals.add(PROSPECTIVE)
     origin, destination = _direction(s, (first, end), code)
-    return Frame(tuple(sorted(quals)), origin, destination, _bound_side(text[q.start:q.end], code))
+    place = places_in(s, (first, end), places or [], code)
+    return Frame(tuple(sorted(quals)), origin, destination, _bound_side(text[q.start:q.end], code), place)

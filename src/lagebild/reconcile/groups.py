@@ -303,13 +303,49 @@ def split_by_direction(claims: list[dict[str, Any]], ways: dict[str, Direction])
     return [members for _, members in parts]
 
 
+WHOLE = "*"  # a figure for the whole area of the story ("in both countries", "insgesamt")
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two places a figure counts in can be one: the same places, or the whole area and
+    several places together ("in beiden Ländern" and "in der Türkei und in Syrien")."""
+    return a == b or (WHOLE in (a, b) and "+" in a + b)
+
+
+def split_by_place(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split a block by the place its figures count in: the dead in Turkey, in Syria and
+    in both together, demonstrators in Munich and in Hamburg, turnout in one state and
+    nationwide are different counts. A figure of no known place joins the largest part;
+    the parts are few (one per place), so this stays linear."""
+    parts: list[tuple[str, list[dict[str, Any]]]] = []
+    loose: list[dict[str, Any]] = []
+    for c in claims:
+        place = c.get("place") or ""
+        if not place:
+            loose.append(c)
+            continue
+        for i, (known, members) in enumerate(parts):
+            if _same_place(known, place):
+                parts[i] = (known if known != WHOLE else place, members + [c])
+                break
+        else:
+            parts.append((place, [c]))
+    if not parts:
+        return [loose]
+    largest = max(range(len(parts)), key=lambda i: len(parts[i][1]))
+    parts[largest][1].extend(loose)
+    return [members for _, members in parts]
+
+
 def _split(block: list[dict[str, Any]], what: str, ways: dict[str, Direction],
            tolerance: float) -> list[list[dict[str, Any]]]:
     """The counts inside one (unit, concept) block: durations by value, other figures
-    by order of magnitude and then by the direction of the flow they count."""
+    by order of magnitude, then by the place they count in and the direction of the
+    flow they count."""
     if what in DURATIONS:
         return split_by_value(block, tolerance)
-    return [way for part in split_by_magnitude(block) for way in split_by_direction(part, ways)]
+    return [way for part in split_by_magnitude(block) for here in split_by_place(part)
+            for way in split_by_direction(here, ways)]
 
 
 def _unit_class(unit: str, what: str) -> str:

@@ -53,8 +53,17 @@ def _fetches_and_raw_files(conn: Connection) -> None:
 def _claim_clause(conn: Connection) -> None:
     """What a claim's clause says about its count, read at extraction (re-analyze with
     --force to fill it for claims stored before)."""
+    _add_claim_columns(conn, schema.CLAIM_CLAUSE_COLUMNS)
+
+
+def _claim_place(conn: Connection) -> None:
+    """Where a claim's figure counts, read at extraction (re-analyze with --force to fill it)."""
+    _add_claim_columns(conn, schema.CLAIM_PLACE_COLUMNS)
+
+
+def _add_claim_columns(conn: Connection, names: tuple[str, ...]) -> None:
     present = {c["name"] for c in inspect(conn).get_columns("claims")}
-    for name in schema.CLAIM_CLAUSE_COLUMNS:
+    for name in names:
         if name not in present:
             column = schema.claims.c[name]
             kind = column.type.compile(dialect=conn.dialect)
@@ -105,6 +114,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0007_claim_clause", _claim_clause),
     ("0008_time_type_anchor", _time_type_anchor),
     ("0009_profiles", _profiles),
+    ("0010_claim_place", _claim_place),
 )
 _PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
 

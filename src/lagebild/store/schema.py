@@ -108,10 +108,14 @@ claims = Table(
     Column("origin", String(200), nullable=False, default=""),
     Column("destination", String(200), nullable=False, default=""),
     Column("bound_side", String(3), nullable=False, default=""),
+    # where the figure counts (added to older databases by 0010_claim_place)
+    Column("place", Text, nullable=False, default=""),  # canonical places joined by "+", "*" the whole area
 )
 
 # the columns 0007_claim_clause adds to a claims table made before them
 CLAIM_CLAUSE_COLUMNS = ("qualifiers", "origin", "destination", "bound_side")
+# the column 0010_claim_place adds
+CLAIM_PLACE_COLUMNS = ("place",)
 
 events = Table(
     "events", metadata,

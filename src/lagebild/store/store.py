@@ -325,7 +325,7 @@ def _claim_row(doc_id: str, idx: int, c: Claim) -> dict[str, Any]:
         "measure_lemma": c.measure_lemma, "source": c.source, "hedged": c.hedged, "hedge": c.hedge,
         "time": c.time, "sentence": c.sentence, "start": c.start, "end": c.end,
         "qualifiers": " ".join(c.qualifiers), "origin": c.origin, "destination": c.destination,
-        "bound_side": c.bound_side,
+        "bound_side": c.bound_side, "place": c.place,
     }
 
 
@@ -371,7 +371,8 @@ def _load_document(conn: Connection, row: Any) -> Document:
                         source=r["source"], hedged=r["hedged"], hedge=r["hedge"], time=r["time"],
                         sentence=r["sentence"], start=r["start"], end=r["end"],
                         qualifiers=tuple((r["qualifiers"] or "").split()), origin=r["origin"] or "",
-                        destination=r["destination"] or "", bound_side=r["bound_side"] or "")
+                        destination=r["destination"] or "", bound_side=r["bound_side"] or "",
+                        place=r["place"] or "")
                   for r in rows(s.claims, [s.claims.c.idx])]
     doc.events = [Event(kind=r["kind"], trigger=r["trigger"], start=r["start"], end=r["end"], sentence=r["sentence"],
                         participants=json.loads(r["participants"]), place=r["place"], time=r["time"])
