@@ -273,3 +273,15 @@ def test_fetch_works_from_inside_a_running_event_loop(site: Site) -> None:
 
     (doc,) = asyncio.run(notebook_cell())
     assert isinstance(doc, Document)
+
+
+def test_fetch_stream_hands_on_a_window_before_asking_for_the_next(site: Site) -> None:
+    from lagebild.ingest.web import fetch_stream
+
+    urls = _pages(site, 5)
+    outcomes = fetch_stream(urls, options=WebOptions(fetch=FAST), window=2)
+    first = next(outcomes)
+    assert isinstance(first, Document)
+    assert site.hits("/p0") and not site.hits("/p2") and not site.hits("/p4")
+    rest = list(outcomes)
+    assert [d.url for d in [first, *rest]] == urls

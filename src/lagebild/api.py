@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lagebild import __version__
-from lagebild.errors import InputError, LagebildError, StoreError, UsageError, one_line
+from lagebild.errors import InputError, LagebildError, UsageError
 from lagebild.ingest.fetch import FetchOptions, Response, conditional_headers, is_url
 from lagebild.ingest.given import check as check_given
 from lagebild.ingest.normalise import cut_to, normalise_document
@@ -26,7 +26,8 @@ from lagebild.ingest.web import WebOptions
 from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
 from lagebild.model import Document
 from lagebild.profile import Profile, load_profile, parse_profile
-from lagebild.run import Result, run
+from lagebild.run import BATCH, batched, make_engine
+from lagebild.run.writer import Writer, record_failure
 from lagebild.store import DEFAULT_DB, Store
 from lagebild.store.search import ensure_search_index
 from lagebild.store.search import search as _search
@@ -192,10 +193,10 @@ class FetchMemory:
             "redirects": response.redirects, "fetched_at": response.fetched_at, "body": body})
 
 
-def _unique_ids(docs: list[Document]) -> None:
-    """Ids are file stems (or JSONL ids); a second input with a taken id gets a suffix made
-    from its source, so it is stable across runs and two copies of one file both stay."""
-    seen: set[str] = set()
+def _unique_ids(docs: list[Document], seen: set[str]) -> None:
+    """Ids are file stems (or JSONL ids); a second input with a taken id (in `seen`, the ids
+    of this run so far) gets a suffix made from its source, so it is stable across runs and
+    two copies of one file both stay."""
     for doc in docs:
         if doc.id in seen:
             doc.id = f"{doc.id}-{content_hash(doc.source)[:8]}"
@@ -219,8 +220,8 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
             time_limit: float | None = TIME_LIMIT, published: str | None = None,
             language: str | None = None, outlet: str | None = None, title: str | None = None,
             prune: bool = False, fetch: FetchOptions | None = None, max_items: int = 500,
-            only_new: bool = False, profile: str | Path | Profile | None = None,
-            on_progress: Callable[[int, int], None] | None = None) -> Corpus:
+            only_new: bool = False, profile: str | Path | Profile | None = None, engine: str = "processes",
+            ray_address: str | None = None, on_progress: Callable[[int, int | None], None] | None = None) -> Corpus:
     """Read, clean and extract every article in `paths` into the store `db`.
 
     `paths` are files, folders (with their `metadata.csv`/`.jsonl` sidecars), feed or
@@ -235,7 +236,12 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
     in the store's failures (source, stage, one-line reason, raw bytes) and skipped.
     Limits: `max_bytes` per file or JSONL record, `max_chars` analyzed per document (the
     rest is cut, with a note), `time_limit` seconds per document. `workers`: processes
-    to use (None: all cores; 0 or 1: this process). `prune` removes the
+    to use (None: all cores; 0 or 1: this process). `engine`: 'processes' (worker
+    processes here, the default), 'local' (this process) or 'ray' (Ray tasks, on a local
+    instance or the cluster at `ray_address`; needs a PostgreSQL `db`). Inputs are read
+    lazily and flow through the engine in batches written in one transaction each, so
+    memory does not grow with the number of inputs; `on_progress(done, None)` is called
+    after each batch (the total is not known while reading). `prune` removes the
     documents whose file under one of `paths` is gone; `only_new` skips addresses
     listed by a feed whose document is stored (what `watch` does). `profile`: a story
     profile (a TOML file's path or a `Profile`, see `lagebild.profile`) kept in the store
@@ -259,45 +265,55 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
         store.save_profile(story.text)
     else:
         story = parse_profile(store.profile_text(), origin="the stored profile")
+    runner = make_engine(engine, db, workers, time_limit, ray_address)
     report = AnalyzeReport()
     started = time.perf_counter()
-    todo = _read(inputs, options, store, report, max_chars)
-    report.seconds["read"] = time.perf_counter() - started
-    _unique_ids(todo)
-    fresh = []
-    for doc in todo:
-        if not force and store.content_hash(doc.id) == doc.meta["content_hash"]:
-            report.unchanged.append(doc.id)
-            store.clear_failure(doc.source)
-        else:
-            doc.profile = story
-            fresh.append(doc)
-    for n, result in enumerate(run(fresh, workers, time_limit), start=1):
-        _save(store, report, result, max_bytes)
+    reading = _Timed(_read(inputs, options, store, report, max_chars))
+    done = 0
+    for written in runner.analyze(_fresh(reading, store, report, force, story), Writer(db, max_bytes, store)):
+        report.analyzed.extend(written.analyzed)
+        report.stage_errors.update(written.stage_errors)
+        report.failed.extend(written.failed)
+        done += written.count
         if on_progress:
-            on_progress(n, len(fresh))
-    report.seconds["analyze"] = time.perf_counter() - started - report.seconds["read"]
+            on_progress(done, None)
+    report.seconds["read"] = reading.seconds
+    report.seconds["analyze"] = time.perf_counter() - started - reading.seconds
     _forget_old_failures(store, inputs, report)
     if prune:
         report.removed = _prune(store, inputs)
-    if fresh or report.removed:
+    if done or report.removed:
         store.optimize()
         ensure_search_index(store)  # built here, so that `serve` never writes
     return Corpus(store, report)
 
 
+class _Timed:
+    """An iterator that adds up the time spent producing its items (reading, in `analyze`)."""
+
+    def __init__(self, items: Iterable[Document]) -> None:
+        self.items, self.seconds = iter(items), 0.0
+
+    def __iter__(self) -> Iterator[Document]:
+        return self
+
+    def __next__(self) -> Document:
+        started = time.perf_counter()
+        try:
+            return next(self.items)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
 def _record_failure(store: Store, report: AnalyzeReport, failure: InputError, max_bytes: int) -> None:
-    log.info("skipped %s", failure)
     report.failed.append(failure)
-    raw = failure.raw if failure.raw is not None else _raw_bytes(failure.source, max_bytes)
-    store.save_failure(failure.source, failure.message, raw, failure.stage)
+    record_failure(store, failure, max_bytes)
 
 
 def _read(inputs: list[str], options: IngestOptions, store: Store, report: AnalyzeReport,
-          max_chars: int) -> list[Document]:
-    """Read every input, normalised and cut to the character limit; what cannot be read
-    goes to the report and the store's failures."""
-    todo: list[Document] = []
+          max_chars: int) -> Iterator[Document]:
+    """Read the inputs one by one, normalised and cut to the character limit; what cannot
+    be read goes to the report and the store's failures."""
     for item in read_inputs(inputs, options, FetchMemory(store)):
         if isinstance(item, InputError):
             _record_failure(store, report, item, options.max_bytes)
@@ -311,32 +327,24 @@ def _read(inputs: list[str], options: IngestOptions, store: Store, report: Analy
             item.meta.setdefault("content_hash", content_hash(item.raw))
             if item.meta.get("notes"):
                 report.notes[item.source] = list(item.meta["notes"])
-            todo.append(item)
-    return todo
+            yield item
 
 
-def _save(store: Store, report: AnalyzeReport, result: Result, max_bytes: int) -> None:
-    """Save one document; a save that fails rolls back this document only and is recorded."""
-    doc = result.doc
-    try:
-        store.save(doc, result.error)
-    except StoreError:
-        raise  # the database itself is busy, read-only or gone: not this document's fault
-    except Exception as exc:  # noqa: BLE001 - one document the database refuses must not stop the corpus
-        failure = InputError(doc.source, f"stage 'save': {one_line(exc)}", stage="save")
-        try:
-            _record_failure(store, report, failure, max_bytes)
-        except StoreError:
-            raise
-        except Exception as second:  # the database refuses even the failure: it is the database
-            raise StoreError(f"cannot write to the database {store.url!r}: {one_line(second)}") from second
-        return
-    store.clear_failure(doc.source)
-    if result.error:
-        log.info("analysis of %s failed: %s (raw input kept)", doc.id, result.error)
-        report.stage_errors[doc.id] = result.error
-    else:
-        report.analyzed.append(doc.id)
+def _fresh(docs: Iterable[Document], store: Store, report: AnalyzeReport, force: bool,
+           story: Profile | None) -> Iterator[Document]:
+    """The documents to analyze, with the story profile: ids made unique, those stored with
+    the same content hash left out (unless `force`); checked against the store a batch at a time."""
+    seen: set[str] = set()
+    for chunk in batched(docs, BATCH):
+        _unique_ids(chunk, seen)
+        stored = {} if force else store.content_hashes([d.id for d in chunk])
+        same = [d for d in chunk if stored.get(d.id) == d.meta["content_hash"]]
+        report.unchanged.extend(d.id for d in same)
+        store.forget_failures([d.source for d in same])
+        for doc in chunk:
+            if stored.get(doc.id) != doc.meta["content_hash"]:
+                doc.profile = story
+                yield doc
 
 
 def _forget_old_failures(store: Store, inputs: list[str], report: AnalyzeReport) -> None:
@@ -408,15 +416,6 @@ def remove(targets: Iterable[str], db: str = DEFAULT_DB) -> RemoveReport:
         store.optimize()
     return report
 
-
-def _raw_bytes(source: str, max_bytes: int) -> bytes | None:
-    path = Path(source)
-    try:
-        if path.is_file() and path.stat().st_size <= max_bytes:
-            return path.read_bytes()
-    except OSError:
-        return None
-    return None
 
 
 def reconcile(db: str = DEFAULT_DB) -> Corpus:

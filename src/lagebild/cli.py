@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -152,6 +152,14 @@ def analyze(
     per_host: PerHostOption = 2,
     timeout: TimeoutOption = 20.0,
     max_items: MaxItemsOption = 500,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="Where the analysis runs: processes (worker processes here), local (this process) or "
+                         "ray (Ray tasks; needs a PostgreSQL --db and `pip install 'lagebild[ray]'`). "
+                         "Example: --engine ray --db postgresql://lagebild@127.0.0.1/news")] = "processes",
+    ray_address: Annotated[str | None, typer.Option(
+        "--ray-address", help="The Ray cluster to use with --engine ray: auto (the one this machine is part of) "
+                              "or ray://HOST:10001; without it a local Ray instance is started. "
+                              "Example: --ray-address auto", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Read, clean and extract articles into the database: files, folders, URLs, feeds.
@@ -172,6 +180,7 @@ def analyze(
       lagebild analyze https://example.org/feed.xml --urls more-addresses.txt
       lagebild analyze reports/ --prune
       lagebild analyze articles/ --profile story.toml
+      lagebild analyze archive/ --engine ray --ray-address auto --db postgresql://lagebild@db/news
     """
     from lagebild.api import analyze as run_analyze
 
@@ -179,18 +188,18 @@ def analyze(
     if not time_limit > 0:
         _fail(f"--time-limit must be a positive number of seconds (got {time_limit}); e.g. --time-limit 120")
     options = _analyze_options(published, language, outlet, title, delay, per_host, timeout, max_items, max_size)
-    progress = Progress(TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=err, disable=quiet or not err.is_terminal, transient=True)
+    progress = Progress(TextColumn("analyzing"), BarColumn(), TextColumn("{task.completed} documents"),
+                        TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True)
     with progress:
         task = progress.add_task("analyze", total=None)
 
-        def on_progress(done: int, total: int) -> None:
+        def on_progress(done: int, total: int | None) -> None:
             progress.update(task, completed=done, total=total)
 
         try:
             corpus = run_analyze(inputs, db=db, force=force, workers=workers or None, prune=prune,
-                                 max_chars=max_chars, time_limit=time_limit, profile=profile,
-                                 on_progress=on_progress, **options)
+                                 max_chars=max_chars, time_limit=time_limit, profile=profile, engine=engine,
+                                 ray_address=ray_address, on_progress=on_progress, **options)
         except LagebildError as exc:
             _fail(str(exc))
     report = corpus.report

@@ -17,7 +17,7 @@ from lagebild.ingest.fetch import is_url
 from lagebild.ingest.given import SIDECARS, Given, Sidecars
 from lagebild.ingest.outcome import Skipped
 from lagebild.ingest.walk import walk
-from lagebild.ingest.web import Memory, Outcome, WebOptions, fetch_all
+from lagebild.ingest.web import Memory, Outcome, WebOptions, fetch_stream
 from lagebild.model import Document
 
 
@@ -94,5 +94,5 @@ def read_inputs(inputs: Iterable[str | Path], options: IngestOptions | None = No
     for item in _read_paths([i for i in names if not is_url(i)], options, listed):
         yield options.given.apply(item) if isinstance(item, Document) else item
     if urls or listed:
-        for item in fetch_all(urls, listed, memory, options.web):
+        for item in fetch_stream(urls, listed, memory, options.web):
             yield options.given.apply(item) if isinstance(item, Document) else item

@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import AsyncGenerator, Awaitable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from lagebild.errors import InputError
@@ -27,6 +27,7 @@ from lagebild.model import Document
 
 Outcome = Document | InputError | Skipped | Unchanged
 LISTINGS = ("feed", "sitemap")
+T = TypeVar("T")
 
 
 class Memory(Protocol):
@@ -179,25 +180,59 @@ class _Run:
         return out
 
 
-async def _fetch(urls: list[str], listed: list[Item], memory: Memory, options: WebOptions) -> list[Outcome]:
+WINDOW = 64  # addresses of the inputs fetched at once; their outcomes go on before the next ones are asked for
+
+
+async def _windows(urls: list[str], listed: list[Item], memory: Memory, options: WebOptions,
+                   window: int) -> AsyncGenerator[list[Outcome], None]:
+    """The outcomes of the addresses, `window` input addresses at a time (with what their
+    feeds and sitemaps list), in input order."""
     async with Fetcher(options.fetch) as fetcher:
         run = _Run(fetcher, memory, options)
         run.seen.update(normalise(u) for u in urls)
-        tasks = [run.address(u) for u in urls] + [run.address(i.url, i) for i in run.fresh(listed)]
-        out: list[Outcome] = []
-        for outcomes in await asyncio.gather(*tasks):
-            out.extend(outcomes)
-        return out
+        jobs = [(u, None) for u in urls] + [(i.url, i) for i in run.fresh(listed)]
+        for first in range(0, len(jobs), window):
+            out: list[Outcome] = []
+            for outcomes in await asyncio.gather(*(run.address(u, i) for u, i in jobs[first:first + window])):
+                out.extend(outcomes)
+            yield out
+
+
+async def _next(windows: AsyncGenerator[list[Outcome], None]) -> list[Outcome] | None:
+    try:
+        return await anext(windows)
+    except StopAsyncIteration:
+        return None
+
+
+def fetch_stream(urls: Iterable[str], listed: Iterable[Item] = (), memory: Memory | None = None,
+                 options: WebOptions | None = None, window: int = WINDOW) -> Iterator[Outcome]:
+    """Fetch the addresses (and what their feeds and sitemaps list, and `listed`), in input
+    order, handing on each window's outcomes before fetching the next (memory stays bounded)."""
+    windows = _windows(list(urls), list(listed), memory or Forgetful(), options or WebOptions(), window)
+    loop = asyncio.new_event_loop()
+    try:
+        asyncio.get_running_loop()
+        thread: ThreadPoolExecutor | None = ThreadPoolExecutor(max_workers=1)  # inside an event loop (a notebook)
+    except RuntimeError:  # the usual case: no event loop in this thread
+        thread = None
+
+    def step(job: Awaitable[T]) -> T:
+        return thread.submit(loop.run_until_complete, job).result() if thread else loop.run_until_complete(job)
+
+    try:
+        while (outcomes := step(_next(windows))) is not None:
+            yield from outcomes
+    finally:
+        step(windows.aclose())
+        step(loop.shutdown_asyncgens())
+        step(loop.shutdown_default_executor())
+        loop.close()
+        if thread:
+            thread.shutdown()
 
 
 def fetch_all(urls: Iterable[str], listed: Iterable[Item] = (), memory: Memory | None = None,
               options: WebOptions | None = None) -> list[Outcome]:
     """Fetch the addresses (and what their feeds and sitemaps list, and `listed`), in input order."""
-    job = _fetch(list(urls), list(listed), memory or Forgetful(), options or WebOptions())
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:  # the usual case: no event loop in this thread
-        return asyncio.run(job)
-    # called from inside an event loop (a notebook, an async application): run in a thread of its own
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, job).result()
+    return list(fetch_stream(urls, listed, memory, options))

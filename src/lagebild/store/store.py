@@ -88,16 +88,33 @@ class Store:
                                .where(s.documents.c.id == doc_id)).first()
         return row.content_hash if row and row.status == "ok" else None
 
+    def content_hashes(self, doc_ids: list[str]) -> dict[str, str]:
+        """The content hash of each of `doc_ids` that is stored and analyzed (one query)."""
+        c = s.documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(c.id, c.content_hash).where(c.id.in_(doc_ids), c.status == "ok"))
+            return {row.id: row.content_hash for row in rows}
+
     def save(self, doc: Document, error: str | None = None) -> None:
         """Write one document in its own transaction (a failure rolls back this document only)."""
+        self.save_many([(doc, error)])
+
+    def save_many(self, docs: list[tuple[Document, str | None]]) -> None:
+        """Write documents (each with its stage error or None) in one transaction and clear
+        their sources' failures; old rows of the same ids are replaced, so writing a batch
+        twice (a retried worker) leaves what writing it once does."""
         with self._writing() as conn:
-            self._delete(conn, doc.id)
-            conn.execute(s.documents.insert().values(**_document_row(doc, error)))
-            if doc.raw_bytes is not None:
-                conn.execute(s.raw_files.insert().values(doc_id=doc.id, data=doc.raw_bytes,
-                                                         media_type=MEDIA_TYPES.get(doc.raw_format, "")))
-            if error is None:
-                self._insert_children(conn, doc)
+            for doc, error in docs:
+                self._delete(conn, doc.id)
+                conn.execute(s.documents.insert().values(**_document_row(doc, error)))
+                if doc.raw_bytes is not None:
+                    conn.execute(s.raw_files.insert().values(doc_id=doc.id, data=doc.raw_bytes,
+                                                             media_type=MEDIA_TYPES.get(doc.raw_format, "")))
+                if error is None:
+                    self._insert_children(conn, doc)
+            sources = sorted({doc.source for doc, _ in docs})
+            if sources:
+                conn.execute(delete(s.failures).where(s.failures.c.source.in_(sources)))
 
     def remove(self, doc_ids: list[str]) -> None:
         """Delete documents with everything extracted from them, in one transaction."""
