@@ -17,10 +17,11 @@ LAYERS: dict[str, int] = {
     "__init__": 0, "errors": 0, "limits": 0, "model": 0, "lang": 0, "timeline": 0, "profile": 0,
     "ingest": 1,
     "text": 2,
-    "extract": 3, "pipeline": 3, "run": 3,  # the per-document pipeline: ingest, text and extract stages
+    "extract": 3, "pipeline": 3,  # the per-document pipeline: ingest, text and extract stages
     "store": 4,
-    "reconcile": 5,
-    "report": 6, "web": 6, "cli": 6, "api": 6, "export": 6, "watch": 6,
+    "run": 5,  # the engines: documents through the pipeline, each batch written to the store
+    "reconcile": 6,
+    "report": 7, "web": 7, "cli": 7, "api": 7, "export": 7, "watch": 7,
 }
 SQL = re.compile(r"\b(SELECT\s.+?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(UNIQUE\s+)?"
                  r"(TABLE|INDEX|VIRTUAL\s+TABLE)|ALTER\s+TABLE|DROP\s+(TABLE|INDEX))\b", re.S)
