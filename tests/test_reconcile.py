@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from lagebild.pipeline import analyze_text
-from lagebild.reconcile.groups import concept, group_claims, split_by_place, status
+from lagebild.reconcile.groups import concept, group_claims, split_by_moment, split_by_place, status
 
 
 def clause_facts(text: str, context: str | None, language: str) -> dict[str, Any]:
@@ -162,6 +162,34 @@ def test_reconcile_splits_figures_of_different_magnitude() -> None:
 ])
 def test_reconcile_splits_figures_of_different_places(claims: list[dict[str, Any]], expected: list[list[str]]) -> None:
     parts = split_by_place(claims)
+    assert sorted(sorted(c["doc_id"] for c in part) for part in parts) == expected
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # a disaster's toll as it rises: one group per moment, not a conflict
+    ([claim("a", 120, measure="Tote", lemma="Tote", text="120", context="Die Zahl der Toten stieg auf 120."),
+      claim("b", 130, measure="Tote", lemma="Tote", text="130 Tote", context="Es gab 130 Tote."),
+      claim("c", 900, measure="Tote", lemma="Tote", text="900", context="Die Zahl der Toten ist auf 900 gestiegen."),
+      claim("d", 950, measure="Tote", lemma="Tote", text="950 Tote", context="Bislang wurden 950 Tote geborgen.")],
+     [["a", "b"], ["c", "d"]]),
+    # arrests after riots, in English: two dated moments of similar size stay apart
+    ([claim("a", 300, measure="arrests", lemma="arrest", text="300", language="en", time="2024-08-03",
+            context="The number of arrests rose to 300."),
+      claim("b", 310, measure="arrests", lemma="arrest", text="310", language="en", time="2024-08-05",
+            context="The number of arrests rose to 310."),
+      claim("c", 305, measure="arrests", lemma="arrest", text="305 arrests", language="en", time="2024-08-05",
+            context="Police made 305 arrests.")],
+     [["a"], ["b", "c"]]),
+    # protesters counted by police and by organisers: no running count, so the dispute stays one group
+    ([claim("a", 8000, measure="Teilnehmer", lemma="Teilnehmer", text="8000 Teilnehmer",
+            context="Die Polizei zählte 8000 Teilnehmer."),
+      claim("b", 25000, measure="Teilnehmer", lemma="Teilnehmer", text="25.000 Teilnehmer",
+            context="Die Veranstalter sprachen von 25.000 Teilnehmern.")],
+     [["a", "b"]]),
+])
+def test_reconcile_splits_a_running_count_into_its_moments(claims: list[dict[str, Any]],
+                                                           expected: list[list[str]]) -> None:
+    parts = split_by_moment(claims)
     assert sorted(sorted(c["doc_id"] for c in part) for part in parts) == expected
 
 

@@ -22,6 +22,7 @@ holds the figure, with a relative clause right after it). Stored with the claim:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,21 +108,23 @@ def _place_preps(code: str) -> frozenset[str]:
     return (lang.lower_words(code, "event_place_preps") | lang.lower_words(code, "phrase_place_preps")) - going
 
 
-def places_in(s: Sentence, span: Span, mentions: list[PlaceMention], code: str) -> str:
-    """The places tokens `span` of sentence `s` tie a figure to: each known place after a
-    preposition of place (articles between), or joined by a coordinator to one that is;
-    `WHOLE` for a phrase naming the whole area; "" for none."""
-    tokens = s.tokens[span[0]:span[1]]
-    if not tokens:
+def places_in(s: Sentence, indices: Sequence[int], mentions: list[PlaceMention], code: str) -> str:
+    """The places the tokens `indices` of sentence `s` tie a figure to: each known place
+    after a preposition of place (articles and adjectives between), or joined by a
+    coordinator to one that is; `WHOLE` for a phrase naming the whole area; "" for none."""
+    if not indices:
         return ""
-    lo, hi = tokens[0].start, tokens[-1].end
+    tokens, inside = s.tokens, set(indices)
+    lo, hi = tokens[min(indices)].start, tokens[max(indices)].end
     preps, joins = _place_preps(code), lang.lower_words(code, "coordinators")
     found: list[str] = []
     last_end = -1
     for start, end, name in mentions:
         if not lo <= start < hi:
             continue
-        i = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
+        i = next((k for k in sorted(inside) if tokens[k].start >= start), None)
+        if i is None or tokens[i].start != start:
+            continue
         j = i - 1
         while j >= 0 and i - j <= 3 and tokens[j].pos in _BEFORE_NAME:
             j -= 1  # "in der Türkei", "in neighbouring Syria"
@@ -131,8 +134,18 @@ def places_in(s: Sentence, span: Span, mentions: list[PlaceMention], code: str) 
             last_end = end
     if found:
         return "+".join(sorted(set(found)))
-    clause = " ".join(t.text for t in tokens)
-    return WHOLE if _scope_pattern(code).search(clause) else ""
+    words = " ".join(tokens[k].text for k in sorted(inside))
+    return WHOLE if _scope_pattern(code).search(words) else ""
+
+
+def place_of(s: Sentence, q: Quantity, span: Span, mentions: list[PlaceMention], code: str) -> str:
+    """The place of quantity `q`: named in its segment (`span`), else in the rest of its
+    clause ("Allein in der Türkei wurden (Stand Donnerstag) fast 18.000 Tote gezählt")."""
+    place = places_in(s, range(*span), mentions, code)
+    clause = s.syntax.clause_of(q.number)
+    if place or clause is None:
+        return place
+    return places_in(s, clause.tokens, mentions, code)
 
 
 @lru_cache(maxsize=8)
@@ -154,5 +167,5 @@ def frame(s: Sentence, q: Quantity, text: str, language: str | None,
     if _prospect_pattern(code).search(s.text):
         quals.add(PROSPECTIVE)
     origin, destination = _direction(s, (first, end), code)
-    place = places_in(s, (first, end), places or [], code)
+    place = place_of(s, q, (first, end), places or [], code)
     return Frame(tuple(sorted(quals)), origin, destination, _bound_side(text[q.start:q.end], code), place)

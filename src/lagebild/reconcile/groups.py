@@ -24,6 +24,7 @@ from lagebild.reconcile.clause import Direction, compatible, direction, merge
 from lagebild.timeline import interval as days_of
 
 MAGNITUDE_GAP = 10.0  # figures this many times apart count different things (army size vs a contingent)
+GROWTH_GAP = 1.6  # figures of a running count this many times apart are different moments of it
 TOLERANCE = 0.15  # relative spread still called "differ" rather than "conflict"
 APPROX_MARGIN = 0.10  # "rund 14.000" covers 14.000 ± 10 %
 
@@ -76,6 +77,7 @@ DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 
 
 PROSPECTIVE = "prospective"  # stored with a claim whose sentence speaks of what may still come
+RUNNING = "running"  # stored with a claim whose clause gives the latest figure of a changing tally
 
 
 def concept(claim: dict[str, Any], language: str = "de") -> str:
@@ -91,7 +93,7 @@ def concept(claim: dict[str, Any], language: str = "de") -> str:
                            (claim.get("measure") or "").lower(), claim.get("unit") or "")
     stored = _stored_qualifiers(claim.get("qualifiers"))
     if claim.get("unit") in COUNT_UNITS:
-        quals |= stored - {PROSPECTIVE}
+        quals |= stored - {PROSPECTIVE, RUNNING}
     if ADDITIONAL in quals and PROSPECTIVE in stored:
         quals |= {POSSIBLE}  # "weitere 30.000 könnten folgen" is not "weitere 3.000 sind gefolgt"
     return _name(quals, head)
@@ -315,8 +317,9 @@ def _same_place(a: str, b: str) -> bool:
 def split_by_place(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Split a block by the place its figures count in: the dead in Turkey, in Syria and
     in both together, demonstrators in Munich and in Hamburg, turnout in one state and
-    nationwide are different counts. A figure of no known place joins the largest part;
-    the parts are few (one per place), so this stays linear."""
+    nationwide are different counts. A figure of no known place joins the part whose
+    figures are nearest to it (most likely the same count); the parts are few (one per
+    place), so this stays linear."""
     parts: list[tuple[str, list[dict[str, Any]]]] = []
     loose: list[dict[str, Any]] = []
     for c in claims:
@@ -332,9 +335,46 @@ def split_by_place(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             parts.append((place, [c]))
     if not parts:
         return [loose]
-    largest = max(range(len(parts)), key=lambda i: len(parts[i][1]))
-    parts[largest][1].extend(loose)
+    centres = [_centre(members) for _, members in parts]
+    for c in loose:
+        mid = math.log(_magnitude(c))
+        nearest = min(range(len(parts)), key=lambda i: (abs(centres[i] - mid), -len(parts[i][1])))
+        parts[nearest][1].append(c)
     return [members for _, members in parts]
+
+
+def _centre(claims: list[dict[str, Any]]) -> float:
+    """The median of the figures' logarithms."""
+    logs = sorted(math.log(_magnitude(c)) for c in claims)
+    return logs[len(logs) // 2]
+
+
+def _day(claim: dict[str, Any]) -> str | None:
+    """The day a figure is of, when its sentence or its article says so."""
+    value = as_of(claim) or ""
+    return value[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
+
+
+def split_by_moment(claims: list[dict[str, Any]], gap: float = GROWTH_GAP) -> list[list[dict[str, Any]]]:
+    """Split a running count into its moments: when a clause gives a figure as the latest of
+    a changing tally ("die Zahl der Toten stieg auf", "the toll rose to", "bislang"),
+    figures (sorted) more than `gap` times apart are different moments of it (a disaster's
+    toll of Monday and of Thursday, arrests after the first and the third night of riots),
+    unless both are of the same known day. A count no clause calls running is left whole:
+    there, figures far apart are a dispute (police against organisers)."""
+    if not any(RUNNING in _stored_qualifiers(c.get("qualifiers")) for c in claims):
+        return [claims]
+    parts: list[list[dict[str, Any]]] = []
+    days: set[str] = set()
+    for c in sorted(claims, key=_magnitude):
+        day = _day(c)
+        far = not parts or _magnitude(c) > _magnitude(parts[-1][0]) * gap
+        if far and not (day and day in days) or (day and days and day not in days):
+            parts.append([])
+            days = set()
+        parts[-1].append(c)
+        days |= {day} if day else set()
+    return parts
 
 
 def _split(block: list[dict[str, Any]], what: str, ways: dict[str, Direction],
@@ -344,8 +384,8 @@ def _split(block: list[dict[str, Any]], what: str, ways: dict[str, Direction],
     flow they count."""
     if what in DURATIONS:
         return split_by_value(block, tolerance)
-    return [way for part in split_by_magnitude(block) for here in split_by_place(part)
-            for way in split_by_direction(here, ways)]
+    return [moment for part in split_by_magnitude(block) for here in split_by_place(part)
+            for way in split_by_direction(here, ways) for moment in split_by_moment(way)]
 
 
 def _unit_class(unit: str, what: str) -> str:
