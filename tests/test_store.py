@@ -193,7 +193,7 @@ def test_store_migrations_add_time_type_and_anchor(db_url: str, expected: list[t
 
 
 def test_store_migration_adds_the_place_of_a_claim(db_url: str) -> None:
-    """A database made before 0009 gets an empty place for its claims; new claims keep theirs."""
+    """A database made before 0010 gets an empty place for its claims; new claims keep theirs."""
     from sqlalchemy import delete, text
 
     from lagebild.store import schema
