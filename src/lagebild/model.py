@@ -177,6 +177,7 @@ class Entity:
     canonical: str
     type: str  # PER, ORG or LOC
     mentions: list[Mention] = field(default_factory=list)
+    confidence: float = 1.0  # how sure the type (and that it is a name) is; below 0.5 a guess
 
     @property
     def aliases(self) -> list[str]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from lagebild import lang
 from lagebild.extract.entity_names import english_name, korean_given_name, korean_syllables, looks_slavic
+from lagebild.extract.entity_types import confidence, is_given, is_surname, lone_name_type, org_phrase, run_type
 from lagebild.lang import gazetteer as gaz
 from lagebild.model import Document, Entity, Mention, Token
 
@@ -70,6 +71,12 @@ class Lexicon:
     qualifiers: dict[str, str] = field(default_factory=dict)
     capitalised_nouns: bool = True  # lang/<code>/language.toml: every noun is capitalised (else only names)
     of_words: frozenset[str] = frozenset()  # "of" joining a place or organisation noun to a name
+    particles: frozenset[str] = frozenset()  # von, da, della, an der: lower-case parts inside a name
+    name_prefixes: tuple[str, ...] = ()  # al-, el-: glued lower-case prefixes of a name part
+    org_prefixes: frozenset[str] = frozenset()  # FC, SC, VfL: a name after one is an organisation
+    place_prefixes: frozenset[str] = frozenset()  # St., Bad, Mount: a name after one is a place
+    org_links: frozenset[str] = frozenset()  # für, of: "Bundesamt für Gesundheit"
+    legal_forms: frozenset[str] = frozenset()  # AG, GmbH, Inc.: written after a company's name
 
 
 @lru_cache(maxsize=4)
@@ -91,6 +98,12 @@ def lexicon(code: str) -> Lexicon:
         qualifiers=lang.table(code, "entity_qualifiers"),
         capitalised_nouns=bool(lang.settings(code).feature("capitalised_nouns")),
         of_words=lang.words(code, "entity_of_words"),
+        particles=lang.words(code, "entity_name_particles"),
+        name_prefixes=lang.entries(code, "entity_name_prefixes"),
+        org_prefixes=lang.words(code, "entity_org_prefixes"),
+        place_prefixes=lang.words(code, "entity_place_prefixes"),
+        org_links=lang.words(code, "entity_org_links"),
+        legal_forms=lang.words(code, "entity_legal_forms"),
     )
 
 
@@ -98,6 +111,11 @@ def lexicon(code: str) -> Lexicon:
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def prefixed_name(word: str, lex: Lexicon) -> bool:
+    """'al-Assad', 'el-Sisi': a lower-case prefix glued to a capitalised name part."""
+    return any(word.startswith(p) and word[len(p):len(p) + 1].isupper() for p in lex.name_prefixes)
 
 
 def is_acronym(word: str) -> bool:
@@ -204,8 +222,12 @@ def cue_before(tokens: list[Token], first: int, lex: Lexicon) -> str:
 def is_name_start(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     tok = tokens[i]
     word = tok.text
+    if prefixed_name(word, lex):
+        return True
     if not is_capitalised(word) or word.lower() in lex.not_entities or tok.pos == "CARD" or is_title(word, lex):
         return False
+    if word in lex.org_prefixes and i + 1 < len(tokens) and is_capitalised(tokens[i + 1].text):
+        return True  # "SC Freiburg", "FC Porto"
     hit = known(word, lex.code)
     if hit is not None and (hit.source != "city" or word.isupper()):
         return True  # a known name; a city in capitals is a dateline ("RIGA/VILNIUS")
@@ -231,6 +253,19 @@ def continues_name(tokens: list[Token], first: int, j: int, lex: Lexicon) -> boo
     """Token j extends the run of name tokens that starts at `first`."""
     tok = tokens[j]
     word = tok.text
+    if tok.start != tokens[j - 1].end + 1 and tok.start != tokens[j - 1].end:
+        return False
+    if particle_continues(tokens, first, j, lex) or prefixed_name(word, lex):
+        return True
+    if _after_particle(tokens, first, j, lex) or _after_club(tokens, first, j, lex):
+        return True
+    if j == first + 1 and given_continues(tokens, first, lex):
+        return True
+    if j == first + 1 and tokens[first].text in lex.place_prefixes and is_capitalised(word):
+        return True  # "Mount Kenya", "St. Moritz"
+    if tok.pos == "NN" and tokens[first].pos in _NAME_POS and is_capitalised(word) and foreign_word(word, lex.code) \
+            and word.lower() not in lex.not_entities:
+        return True  # "Aiko Tanabe": a name part the tagger does not know
     if not lex.capitalised_nouns and _hyphen_part(tokens, first, j):
         return True
     if not lex.capitalised_nouns and _org_of(tokens, j, lex):
@@ -251,6 +286,50 @@ def continues_name(tokens: list[Token], first: int, j: int, lex: Lexicon) -> boo
             return not is_title(word, lex)
         return hit is not None or not (tok.pos == "NE" and tagger_prefers_noun(word, lex.code))
     return not lex.capitalised_nouns and tok.pos in _EN_RUN_POS and not is_title(word, lex)
+
+
+def particle_continues(tokens: list[Token], first: int, j: int, lex: Lexicon) -> bool:
+    """'Lula da Silva', 'Ursula von der Leyen': a lower-case particle (at most two) after the
+    first word of a person's name, when a name part (not a known word) follows."""
+    if tokens[j].text not in lex.particles or j - first > 2:
+        return False
+    if j == first + 2 and tokens[j - 1].text not in lex.particles:
+        return False
+    k = j + 1
+    if k < len(tokens) and tokens[k].text in lex.particles:
+        k += 1
+    if k >= len(tokens) or not is_capitalised(tokens[k].text) or tokens[k].text.lower() in lex.not_entities:
+        return False
+    part = tokens[k]
+    if known(tokens[first].text, lex.code) is not None or is_title(part.text, lex):
+        return False  # "EU der Ukraine", "Nordkorea von Russland": two names
+    return part.pos in _NAME_POS or foreign_word(part.text, lex.code)
+
+
+def _after_particle(tokens: list[Token], first: int, j: int, lex: Lexicon) -> bool:
+    """The capitalised name part right after a particle the run took in."""
+    return j - 1 > first and tokens[j - 1].text in lex.particles and is_capitalised(tokens[j].text)
+
+
+def _after_club(tokens: list[Token], first: int, j: int, lex: Lexicon) -> bool:
+    """'SC Freiburg', 'Hannover 96', 'FC Bayern München': the words after a club prefix."""
+    if tokens[first].text not in lex.org_prefixes or j - first > 3:
+        return False
+    word = tokens[j].text
+    return (is_capitalised(word) and word.lower() not in lex.not_entities) or (word.isdigit() and len(word) <= 2)
+
+
+def given_continues(tokens: list[Token], first: int, lex: Lexicon) -> bool:
+    """'Karl Richter', 'Silvia Sommerlath': a capitalised word after a given name is the
+    surname even when it is also a noun (Richter) or the tagger does not know it."""
+    word, nxt = tokens[first].text, tokens[first + 1]
+    if not is_given(word, lex) or known(word, lex.code) is not None or not is_capitalised(nxt.text):
+        return False
+    if nxt.text.lower() in lex.not_entities or is_title(nxt.text, lex) or known(nxt.text, lex.code) is not None:
+        return False
+    if nxt.pos == "NN" and not (is_surname(nxt.text) or foreign_word(nxt.text, lex.code)):
+        return False  # "Kim Zugang": a common noun after the name
+    return nxt.pos in ("NE", "NN", "FM") and nxt.text.isalpha() and not nxt.text.isupper()
 
 
 def _hyphen_part(tokens: list[Token], first: int, j: int) -> bool:
@@ -291,6 +370,22 @@ def _words(tokens: list[Token], first: int, last: int) -> list[str]:
 
 def is_title(word: str, lex: Lexicon) -> bool:
     return word.lower().rstrip(".") in lex.titles or word.lower() in lex.titles
+
+
+_PLACE_PHRASE = (4, 3)  # words of "Frankfurt am Main", "Brandenburg an der Havel"
+
+
+def place_phrase_at(tokens: list[Token], i: int, text: str, lex: Lexicon) -> tuple[int, gaz.Known] | None:
+    """A town whose name has lower-case words inside ("Frankfurt am Main", "Rothenburg ob
+    der Tauber", "Newcastle upon Tyne"), as the gazetteer spells it: (end index, hit)."""
+    if i + 2 >= len(tokens) or not is_capitalised(tokens[i].text) or not tokens[i + 1].text.islower():
+        return None
+    for k in _PLACE_PHRASE:
+        if i + k <= len(tokens) and is_capitalised(tokens[i + k - 1].text):
+            hit = known(text[tokens[i].start:tokens[i + k - 1].end], lex.code, small_places=True)
+            if hit is not None:
+                return i + k, hit
+    return None
 
 
 def multiword_at(tokens: list[Token], i: int, text: str, lex: Lexicon) -> tuple[int, gaz.Known] | None:
@@ -427,7 +522,7 @@ def scan_sentence(doc: Document, s_index: int, lex: Lexicon, surfaces: set[str])
         if i in skip:
             i += 1
             continue
-        multi = multiword_at(tokens, i, doc.text, lex)
+        multi = multiword_at(tokens, i, doc.text, lex) or place_phrase_at(tokens, i, doc.text, lex)
         if multi is not None:
             end, hit = multi
             spans.append(qualify(_typed(make_span(doc, s_index, tokens, i, end), hit), tokens, i, lex))
@@ -445,6 +540,11 @@ def scan_sentence(doc: Document, s_index: int, lex: Lexicon, surfaces: set[str])
                 spans.extend(found)
                 i += 1
                 continue
+        org_end = org_phrase(tokens, i, lex)
+        if org_end is not None:
+            spans.append(_with(make_span(doc, s_index, tokens, i, org_end), "ORG", "head"))
+            i = org_end
+            continue
         if is_name_start(tokens, i, lex):
             j = i + 1
             while j < len(tokens) and j not in skip and continues_name(tokens, i, j, lex):
@@ -476,13 +576,15 @@ def type_run(doc: Document, s_index: int, tokens: list[Token], first: int, last:
         span.type, span.evidence = "PER", "given"
     elif len(span.words) == 1 and is_acronym(span.text):
         span.type, span.evidence = "ORG", "acronym"
-    elif len(span.words) > 1 and (span.words[-1] in lex.org_heads or tokens[first].pos == "FM"
-                                  or _org_of_name(span.words, lex)):
+    elif len(span.words) > 1 and (span.words[-1] in lex.org_heads or _org_of_name(span.words, lex)
+                                  or tokens[first].pos == "FM" and not is_given(span.words[0], lex)):
         span.type, span.evidence = "ORG", "head"
     elif len(span.words) > 1 and span.words[-1] in lex.loc_heads:
         span.type, span.evidence = "LOC", "head"
     elif _place_noun_after(tokens, last, lex):
         span.type, span.evidence = "LOC", "cue"
+    elif len(span.words) > 1 and (typed := run_type(span.words, lex)) is not None:
+        span.type, span.evidence = typed
     elif len(span.words) > 1:
         return split_run(doc, s_index, tokens, first, last, lex)
     elif tokens[first].pos == "NE" and tagger_prefers_noun(span.text, lex.code):
@@ -591,7 +693,7 @@ def resolve(spans: list[Span], doc: Document, lex: Lexicon) -> None:
             continue
         if word and not s.type:
             other = typed_single.get(base_name(word, set(typed_single), code))
-            s.type = other.type if other else fallback_type(s, doc, lex)
+            s.type, s.evidence = (other.type, "coref") if other else fallback_type(s, doc, lex)
         s.canonical = name_canonical(s, names, code)
 
 
@@ -607,15 +709,11 @@ def name_canonical(span: Span, names: set[str], code: str) -> str:
     return span.text if len(span.words) > 1 else base_name(span.words[0], names, code)
 
 
-def fallback_type(span: Span, doc: Document, lex: Lexicon) -> str:
-    """Type of a lone unknown name: a place after 'in/nach/aus' or when a town has the name,
-    else a person."""
+def fallback_type(span: Span, doc: Document, lex: Lexicon) -> tuple[str, str]:
+    """Type and evidence of a lone unknown name (see `entity_types.lone_name_type`)."""
     tokens = doc.sentences[span.sentence].tokens
-    if span.first > 0 and tokens[span.first - 1].text.lower() in lex.place_preps:
-        return "LOC"
-    if known(span.text, lex.code, small_places=True) is not None:
-        return "LOC"
-    return "PER"
+    after_prep = span.first > 0 and tokens[span.first - 1].text.lower() in lex.place_preps
+    return lone_name_type(span.text, after_prep, lex)
 
 
 def propagate(spans: list[Span], doc: Document, lex: Lexicon) -> list[Span]:
@@ -648,8 +746,9 @@ def to_entities(spans: list[Span]) -> list[Entity]:
     for s in sorted(spans, key=lambda x: x.start):
         entity = by_canonical.get(s.canonical)
         if entity is None:
-            entity = entities.setdefault((s.canonical, s.type), Entity(s.canonical, s.type))
+            entity = entities.setdefault((s.canonical, s.type), Entity(s.canonical, s.type, confidence=0.0))
             by_canonical[s.canonical] = entity
+        entity.confidence = max(entity.confidence, confidence(s.evidence))
         if not any(m.start == s.start for m in entity.mentions):
             entity.mentions.append(Mention(s.text, s.start, s.end))
     return list(entities.values())

