@@ -21,7 +21,7 @@ LAYERS: dict[str, int] = {
     "store": 4,
     "run": 5,  # the engines: documents through the pipeline, each batch written to the store
     "reconcile": 6,
-    "report": 7, "web": 7, "cli": 7, "api": 7, "export": 7, "watch": 7,
+    "report": 7, "web": 7, "cli": 7, "api": 7, "export": 7, "watch": 7, "present": 7,
 }
 SQL = re.compile(r"\b(SELECT\s.+?\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(UNIQUE\s+)?"
                  r"(TABLE|INDEX|VIRTUAL\s+TABLE)|ALTER\s+TABLE|DROP\s+(TABLE|INDEX))\b", re.S)

@@ -228,8 +228,16 @@ def test_web_conflicts_page_shows_groups(client: TestClient, status: str) -> Non
     html = client.get("/conflicts", params={"status": status}).text
     groups = client.get("/api/groups", params={"status": status, "limit": 20}).json()["items"]
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == len(groups)
-    for g in groups:
-        assert 'id="{}"'.format(g["id"]) in html and str(escape(g["reason"])) in html
+    for g in groups:  # the reason in the UI's language (German), naming the two figures' sources
+        assert 'id="{}"'.format(g["id"]) in html
+        section = html.split('id="{}"'.format(g["id"]), 1)[1].split("</section>", 1)[0]
+        reason = section.split('<p class="reason">', 1)[1].split("</p>", 1)[0]
+        assert " vs " not in reason and " apart" not in reason
+        compared = {v["claim"]: v for v in g["values"]}
+        for side in ("high", "low"):
+            value = compared[g["basis"][side]]
+            assert str(escape(value["source"] or value["outlet"] or "ohne Quellenangabe")) in reason
+    assert html.count('<ul class="legend"') == len(groups)
 
 
 @pytest.mark.parametrize("name", ["Kursk", "Kim Jong-un"])

@@ -149,7 +149,7 @@ def test_web_browser_filters_and_sorts_claims(page: tuple[Any, Watch], server: s
     pg.locator("#claims th a", has_text="Wert").click()
     pg.wait_for_load_state()
     assert "sort=value" in pg.url and "hedged=yes" in pg.url
-    values = [float(v.replace("~", "").split("–")[0].replace(".", "").replace(",", "."))
+    values = [float(v.lstrip("~>≤ ").split("–")[0].replace(".", "").replace(",", "."))
               for v in pg.locator("#claims tr td:nth-child(1)").all_inner_texts()]
     assert values == sorted(values)
     assert "hedged=yes" in (pg.locator("#csv").get_attribute("href") or "")

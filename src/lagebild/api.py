@@ -26,6 +26,9 @@ from lagebild.ingest.web import WebOptions
 from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
 from lagebild.model import Document
 from lagebild.profile import Profile, load_profile, parse_profile
+from lagebild.reconcile.run import reconcile as _reconcile
+from lagebild.reconcile.run import stored as stored_groups
+from lagebild.reconcile.run import stored_duplicates
 from lagebild.run import BATCH, batched, make_engine
 from lagebild.run.writer import Writer, record_failure
 from lagebild.store import DEFAULT_DB, Store
@@ -104,18 +107,27 @@ class Corpus:
         return resolve(self.store.entity_rows())
 
     def duplicates(self) -> dict[str, str]:
-        """Near-duplicate (syndicated) documents: copy id -> original id."""
+        """Near-duplicate (syndicated) documents: copy id -> original id (as reconcile
+        stored them; computed when it has not run)."""
         from lagebild.reconcile.duplicates import near_duplicates
+        from lagebild.store.groups import group_rows
 
+        if group_rows(self.store):
+            return stored_duplicates(self.store)
         return near_duplicates(self.store.document_texts())
 
     def groups(self, tolerance: float = 0.15, duplicates: dict[str, str] | None = None) -> list[ClaimGroup]:
         """Claims in different documents that count the same thing, with agree/differ/conflict.
 
-        `duplicates` (copy id -> original id) is computed when not given.
+        The groups reconcile stored (at the end of `analyze`) are read back; with another
+        `tolerance` or given `duplicates` (copy id -> original id) they are computed.
         """
-        from lagebild.reconcile.groups import group_claims
+        from lagebild.reconcile.groups import TOLERANCE, group_claims
 
+        if tolerance == TOLERANCE and duplicates is None:
+            kept = stored_groups(self.store, self.claims())
+            if kept is not None:
+                return kept
         languages = {d["id"]: d["language"] or "de" for d in self.store.document_rows()}
         copies = self.duplicates() if duplicates is None else duplicates
         return group_claims(self.claims(), languages, tolerance, copies)
@@ -144,13 +156,25 @@ class Corpus:
 
     def write_csv(self, out: IO[str], what: str = "claims") -> int:
         """The claims or the entities as CSV; returns the number of rows."""
-        from lagebild.export import write_claims_csv, write_entities_csv
+        from lagebild.export import write_claims_csv, write_entities_csv, write_groups_csv
 
         if what == "claims":
-            return write_claims_csv(out, self.claims())
+            return write_claims_csv(out, self.claims_with_groups())
         if what == "entities":
             return write_entities_csv(out, self.entities())
-        raise UsageError(f"unknown CSV table {what!r}; use claims or entities")
+        if what == "groups":
+            return write_groups_csv(out, self.groups())
+        raise UsageError(f"unknown CSV table {what!r}; use claims, groups or entities")
+
+    def claims_with_groups(self) -> list[dict[str, Any]]:
+        """Every claim with its sentence (`sentence_text`) and the id and status of its group."""
+        from lagebild.store.groups import claim_group_status
+
+        membership = claim_group_status(self.store)
+        if not membership:
+            membership = {c["id"]: (g.id, g.status) for g in self.groups() for c in g.claims}
+        return [{**c, "sentence_text": c.get("context") or "", "group_id": membership.get(c["id"], ("", ""))[0],
+                 "status": membership.get(c["id"], ("", ""))[1]} for c in self.claims()]
 
     def write_graphml(self, out: IO[bytes]) -> tuple[int, int]:
         """The entity co-occurrence network as GraphML (for Gephi); returns (nodes, edges)."""
@@ -285,6 +309,7 @@ def analyze(paths: Iterable[str | Path] | str | Path, db: str = DEFAULT_DB, *, f
     if done or report.removed:
         store.optimize()
         ensure_search_index(store)  # built here, so that `serve` never writes
+        _reconcile(store)  # claim groups and near-duplicates, stored for every reader
     return Corpus(store, report)
 
 
@@ -414,20 +439,24 @@ def remove(targets: Iterable[str], db: str = DEFAULT_DB) -> RemoveReport:
     store.forget_failures([d["source"] for d in origins if d["id"] in report.removed])
     if report.removed:
         store.optimize()
+        ensure_search_index(store)
+        _reconcile(store)
     return report
 
 
 
 def reconcile(db: str = DEFAULT_DB) -> Corpus:
-    """Bring an analyzed database up to date for reading: apply pending migrations and
-    build the search index. `analyze` does this itself; `serve` never writes, so a database
-    written by an older lagebild is updated here once.
+    """Bring an analyzed database up to date for reading: apply pending migrations, build
+    the search index, and group the claims across documents and find near-duplicates
+    (stored, see `lagebild.reconcile.run`). `analyze` and `remove` do this themselves;
+    `serve` never writes, so a database written by an older lagebild is updated here once.
 
     Example:
         >>> lagebild.api.reconcile("sqlite:///demo.db")
     """
     store = Store(db, create=False)
     ensure_search_index(store)
+    _reconcile(store)
     return Corpus(store)
 
 

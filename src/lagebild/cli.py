@@ -369,7 +369,7 @@ def export(
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl (everything), csv or graphml "
                                                               "(entity network for Gephi).")] = "jsonl",
-    what: Annotated[str, typer.Option("--what", help="For csv: claims or entities.")] = "claims",
+    what: Annotated[str, typer.Option("--what", help="For csv: claims, groups or entities.")] = "claims",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Write the analyzed corpus as JSONL (one document per line), CSV or GraphML.
@@ -378,8 +378,8 @@ def export(
     """
     if format not in ("jsonl", "csv", "graphml"):
         _fail(f"unknown format {format!r}; use jsonl, csv or graphml")
-    if format == "csv" and what not in ("claims", "entities"):
-        _fail(f"unknown --what {what!r}; use claims or entities")
+    if format == "csv" and what not in ("claims", "groups", "entities"):
+        _fail(f"unknown --what {what!r}; use claims, groups or entities")
     corpus = _corpus(db)
     if format == "graphml":
         with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as binary:

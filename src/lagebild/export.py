@@ -9,9 +9,15 @@ from typing import IO, Any
 
 from lagebild.model import Document
 
-CLAIM_COLUMNS = ("id", "doc_id", "outlet", "published", "text", "value", "value_max", "approx", "vague", "unit",
-                 "measure", "measure_lemma", "source", "hedged", "hedge", "time", "sentence", "start", "end")
+# claims.csv: the claim with its document, its sentence, and the group it belongs to (if any)
+CLAIM_COLUMNS = ("id", "doc_id", "title", "outlet", "url", "published", "text", "sentence_text", "value", "value_max",
+                 "approx", "bound_side", "vague", "unit", "measure", "measure_lemma", "source", "hedged", "hedge",
+                 "time", "group_id", "status", "sentence", "start", "end")
 ENTITY_COLUMNS = ("canonical", "type", "documents", "mentions", "aliases")
+# groups.csv: one row a claim group; `high_claim`/`low_claim` are the two figures its status compares
+GROUP_COLUMNS = ("id", "status", "unit", "concept", "measure", "members", "documents", "basis", "high_claim",
+                 "low_claim", "gap", "tolerance", "reason")
+DOCUMENT_COLUMNS = ("id", "title", "outlet", "language", "published", "url", "status", "claims", "entities")
 
 
 def document_record(doc: Document) -> dict[str, Any]:
@@ -90,6 +96,21 @@ def _write_csv(out: IO[str], columns: tuple[str, ...], rows: Iterable[dict[str, 
 
 def write_claims_csv(out: IO[str], claim_rows: Iterable[dict[str, Any]]) -> int:
     return _write_csv(out, CLAIM_COLUMNS, claim_rows)
+
+
+def group_row(group: Any) -> dict[str, Any]:
+    """A `reconcile.groups.ClaimGroup` as a groups.csv row."""
+    basis = group.basis
+    return {"id": group.id, "status": group.status, "unit": group.unit, "concept": group.concept,
+            "measure": group.measure, "members": len(group.claims),
+            "documents": len({c["doc_id"] for c in group.claims}), "basis": basis.kind if basis else "",
+            "high_claim": basis.high.get("id") if basis else "", "low_claim": basis.low.get("id") if basis else "",
+            "gap": round(basis.gap, 4) if basis else "", "tolerance": basis.tolerance if basis else "",
+            "reason": group.reason}
+
+
+def write_groups_csv(out: IO[str], groups: Iterable[Any]) -> int:
+    return _write_csv(out, GROUP_COLUMNS, (group_row(g) for g in groups))
 
 
 def write_entities_csv(out: IO[str], entity_rows: Iterable[dict[str, Any]]) -> int:

@@ -30,6 +30,27 @@ APPROX_MARGIN = 0.10  # "rund 14.000" covers 14.000 ± 10 %
 
 
 @dataclass
+class Basis:
+    """Why a group has its status, as data (the UI words it in its language): the two
+    figures compared (the highest and the lowest, or the pair in conflict), how:
+    same, compatible, within (tolerance), different_dates, or for a conflict same_date,
+    same_month, one_date_unknown or dates_unknown, the gap between them and the
+    tolerance, and the vague figures the others are compatible with."""
+
+    status: str
+    kind: str
+    high: dict[str, Any]
+    low: dict[str, Any]
+    gap: float = 0.0
+    tolerance: float = TOLERANCE
+    vague: list[dict[str, Any]] = field(default_factory=list)
+
+    def record(self) -> dict[str, Any]:
+        return {"kind": self.kind, "high": self.high.get("id"), "low": self.low.get("id"), "gap": round(self.gap, 4),
+                "tolerance": self.tolerance, "vague": [c.get("id") for c in self.vague]}
+
+
+@dataclass
 class ClaimGroup:
     id: str
     unit: str
@@ -38,12 +59,14 @@ class ClaimGroup:
     claims: list[dict[str, Any]] = field(default_factory=list)
     status: str = "agree"
     reason: str = ""
+    basis: Basis | None = None
 
     def record(self) -> dict[str, Any]:
         """The `"kind": "group"` export line (without the kind)."""
         return {
             "id": self.id, "measure": self.measure, "unit": self.unit, "concept": self.concept,
             "claims": [c["id"] for c in self.claims], "status": self.status, "reason": self.reason,
+            "basis": self.basis.record() if self.basis else None,
             "values": [{"claim": c["id"], "doc": c["doc_id"], "outlet": c.get("outlet"), "value": c["value"],
                         "value_max": c.get("value_max"), "approx": bool(c.get("approx")),
                         "vague": bool(c.get("vague")), "source": c.get("source") or "",
@@ -210,20 +233,21 @@ def _when_both(a: dict[str, Any], b: dict[str, Any]) -> str:
     when a date is unknown."""
     dates = [as_of(a), as_of(b)]
     if not any(dates):
-        return "dates unknown"
+        return "dates_unknown"
     if not all(dates):
-        return "the date of one unknown"
-    return "as of the same date" if dates[0] == dates[1] else "as of the same month"
+        return "one_date_unknown"
+    return "same_date" if dates[0] == dates[1] else "same_month"
 
 
-def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[str, str]:
-    """agree / differ / conflict, with the reason in words.
+def explain(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> Basis:
+    """agree / differ / conflict, and why (see `Basis`).
 
     Figures agree when they state the same value (a range or a vague figure such as
     "mehrere tausend" may contain the others), differ when they are within
     `tolerance` of each other or when every pair that cannot both be true refers to
     different dates (cumulative totals grow), and conflict when two figures as of the
-    same month cannot both be true and are more than `tolerance` apart.
+    same month (or one of unknown date) cannot both be true and are more than
+    `tolerance` apart.
     """
     precise = [c for c in claims if not c.get("vague")]
     mids = [sum(interval(c)) / 2 for c in precise]
@@ -232,21 +256,43 @@ def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[
                  and not (_compatible(c, low_mid) and _compatible(c, high_mid))]
     considered = precise + odd_vague if precise else claims
     ordered = sorted(considered, key=lambda c: sum(interval(c)) / 2)
-    pair = f"{_label(ordered[-1])} vs {_label(ordered[0])}"
+    high, low = ordered[-1], ordered[0]
     if _overlap([interval(c) for c in considered]):
         vague = [c for c in claims if c.get("vague")]
         if vague and precise and not odd_vague:
-            return "agree", f"{pair}: compatible with {', '.join(_label(c) for c in vague)}"
-        return "agree", f"{pair}: compatible" if len({interval(c) for c in considered}) > 1 else f"{pair}: same figure"
+            return Basis("agree", "compatible", high, low, tolerance=tolerance, vague=vague)
+        kind = "compatible" if len({interval(c) for c in considered}) > 1 else "same"
+        return Basis("agree", kind, high, low, tolerance=tolerance)
     spread = _gap(considered)
     if spread <= tolerance:
-        return "differ", f"{pair}: {spread:.0%} apart, within {tolerance:.0%}"
+        return Basis("differ", "within", high, low, spread, tolerance)
     clash = _clash(claims, tolerance)
     if clash:
         floor, ceiling = clash
-        return "conflict", (f"{_label(floor)} vs {_label(ceiling)}: {_gap([floor, ceiling]):.0%} apart, "
-                            f"{_when_both(floor, ceiling)}")
-    return "differ", f"{pair}: {spread:.0%} apart, but as of different dates"
+        return Basis("conflict", _when_both(floor, ceiling), floor, ceiling, _gap([floor, ceiling]), tolerance)
+    return Basis("differ", "different_dates", high, low, spread, tolerance)
+
+
+def reason(basis: Basis) -> str:
+    """The basis in plain English (the export's `reason`; the UI words it in its own language)."""
+    pair = f"{_label(basis.high)} vs {_label(basis.low)}"
+    return {
+        "same": f"{pair}: same figure",
+        "compatible": (f"{pair}: compatible with {', '.join(_label(c) for c in basis.vague)}" if basis.vague
+                       else f"{pair}: compatible"),
+        "within": f"{pair}: {basis.gap:.0%} apart, within {basis.tolerance:.0%}",
+        "same_date": f"{pair}: {basis.gap:.0%} apart, as of the same date",
+        "same_month": f"{pair}: {basis.gap:.0%} apart, as of the same month",
+        "one_date_unknown": f"{pair}: {basis.gap:.0%} apart, the date of one unknown",
+        "dates_unknown": f"{pair}: {basis.gap:.0%} apart, dates unknown",
+        "different_dates": f"{pair}: {basis.gap:.0%} apart, but as of different dates",
+    }[basis.kind]
+
+
+def status(claims: list[dict[str, Any]], tolerance: float = TOLERANCE) -> tuple[str, str]:
+    """agree / differ / conflict, with the reason in words (see `explain`)."""
+    basis = explain(claims, tolerance)
+    return basis.status, reason(basis)
 
 
 def _magnitude(claim: dict[str, Any]) -> float:
@@ -462,8 +508,8 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
         if len(docs) < 2:
             continue
         counted = [c for c in members if c["doc_id"] not in duplicates]
-        state, reason = status(counted, tolerance)
+        basis = explain(counted, tolerance)
         measure = max((c.get("measure") or "" for c in members), key=len)
         groups.append(ClaimGroup(id=f"g{len(groups) + 1}:{unit}:{what}", unit=unit, concept=what, measure=measure,
-                                 claims=members, status=state, reason=reason))
+                                 claims=members, status=basis.status, reason=reason(basis), basis=basis))
     return groups

@@ -104,6 +104,12 @@ def _profiles(conn: Connection) -> None:
     schema.profiles.create(conn, checkfirst=True)
 
 
+def _groups(conn: Connection) -> None:
+    """Claim groups, their members and near-duplicates are stored (filled by reconcile)."""
+    for table in reversed(schema.GROUP_TABLES):
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_claim_entities", _claim_entities),
@@ -115,6 +121,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0008_time_type_anchor", _time_type_anchor),
     ("0009_profiles", _profiles),
     ("0010_claim_place", _claim_place),
+    ("0011_groups", _groups),
 )
 _PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
 

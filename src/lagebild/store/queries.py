@@ -24,6 +24,7 @@ from lagebild.timeline import granularity, sort_key
 
 D, C, E, M, S, T, V, CE = (s.documents.c, s.claims.c, s.entities.c, s.mentions.c, s.sentences.c, s.times.c,
                            s.events.c, s.claim_entities.c)
+G, GM = s.claim_groups.c, s.group_members.c
 
 CLAIM_SORTS: dict[str, Any] = {"value": C.value, "unit": C.unit, "measure": C.measure, "source": C.source,
                                "hedged": C.hedged, "outlet": D.outlet, "published": D.published, "doc": C.doc_id}
@@ -199,12 +200,23 @@ def _claim_order(sort: str, desc: bool, via_entity: bool = False) -> list[Any]:
 
 
 CLAIM_COLUMNS = (C.id, C.doc_id, C.idx, C.text, C.value, C.value_max, C.approx, C.vague, C.unit, C.measure,
-                 C.measure_lemma, C.source, C.hedged, C.hedge, C.time, C.sentence, C.start, C.end,
+                 C.measure_lemma, C.source, C.hedged, C.hedge, C.time, C.sentence, C.start, C.end, C.bound_side,
                  D.outlet, D.title, D.published)
 
 
-def _claim_rows_query(f: ClaimFilter, sort: str, desc: bool, drive: bool) -> Select[Any]:
-    return (select(*CLAIM_COLUMNS).select_from(_claims_from(f, drive, True))
+def _claim_rows_query(f: ClaimFilter, sort: str, desc: bool, drive: bool, full: bool = False) -> Select[Any]:
+    """The claims matching `f` in sort order; `full` adds the document's URL, the sentence
+    (`sentence_text`) and the id and status of the claim's group (what claims.csv holds)."""
+    if not full:
+        return (select(*CLAIM_COLUMNS).select_from(_claims_from(f, drive, True))
+                .where(*_claim_conditions(f, drive, sort)).order_by(*_claim_order(sort, desc)))
+    member = select(GM.claim_id, func.min(GM.group_id).label("group_id")).group_by(GM.claim_id).subquery()
+    sentence = func.substr(D.text, S.start + 1, S.end - S.start).label("sentence_text")
+    joined = (_claims_from(f, drive, True)
+              .outerjoin(s.sentences, and_(S.doc_id == C.doc_id, S.idx == C.sentence))
+              .outerjoin(member, member.c.claim_id == C.id)
+              .outerjoin(s.claim_groups, G.id == member.c.group_id))
+    return (select(*CLAIM_COLUMNS, D.url, sentence, member.c.group_id, G.status).select_from(joined)
             .where(*_claim_conditions(f, drive, sort)).order_by(*_claim_order(sort, desc)))
 
 
@@ -227,9 +239,11 @@ def list_claims(store: Store, f: ClaimFilter, sort: str = "doc", desc: bool = Fa
 
 
 def iter_claims(store: Store, f: ClaimFilter, sort: str = "doc", desc: bool = False) -> Iterator[dict[str, Any]]:
-    """Every claim matching `f`, streamed in batches (for CSV downloads)."""
+    """Every claim matching `f`, streamed in batches (for CSV downloads), with its
+    document's URL, its sentence (`sentence_text`) and the id and status of its group."""
+    q = _claim_rows_query(f, sort, desc, drive=True, full=True)
     with store.engine.connect() as conn:
-        result = conn.execution_options(yield_per=500).execute(_claim_rows_query(f, sort, desc, drive=True))
+        result = conn.execution_options(yield_per=500).execute(q)
         for row in result.mappings():
             yield dict(row)
 

@@ -176,6 +176,46 @@ profiles = Table(
     Column("saved_at", String(40), nullable=False),
 )
 
+# Written by reconcile (lagebild/reconcile/run.py) after every analyze or remove: the claim
+# groups with their status and why (the two figures compared), their members, and the
+# near-duplicate documents. Read by the web UI, the report and exports (and datasette).
+claim_groups = Table(
+    "claim_groups", metadata,
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),  # the order reconcile made them in
+    Column("unit", String(20), nullable=False),
+    Column("concept", Text, nullable=False),
+    Column("measure", Text, nullable=False),
+    Column("status", String(10), nullable=False),  # agree, differ or conflict
+    Column("reason", Text, nullable=False),  # in English; the UI words `basis` in its language
+    Column("basis", String(20), nullable=False),  # see reconcile.groups.Basis
+    Column("high_claim", Text),  # the two figures compared (claim ids)
+    Column("low_claim", Text),
+    Column("gap", Float, nullable=False, default=0.0),
+    Column("tolerance", Float, nullable=False),
+    Column("members", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+)
+
+group_members = Table(
+    "group_members", metadata,
+    Column("group_id", Text, primary_key=True),
+    Column("claim_id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("doc_id", Text, nullable=False),
+    Column("counted", Boolean, nullable=False),  # false for a near-duplicate's copy of a figure
+    Column("vague_basis", Boolean, nullable=False, default=False),  # one of the vague figures the basis names
+    Index("ix_group_members_claim", "claim_id", "group_id"),
+)
+
+duplicates = Table(
+    "duplicates", metadata,  # near-duplicate (syndicated) documents
+    Column("doc_id", Text, primary_key=True),
+    Column("original_id", Text, nullable=False),
+)
+
+GROUP_TABLES = (group_members, claim_groups, duplicates)
+
 # Columns that were VARCHAR(n) before 0004_text_columns: table -> columns now TEXT
 WIDENED = {
     "documents": ("id", "outlet"),

@@ -219,7 +219,8 @@ class Store:
         """Document metadata without text or annotations (cheap)."""
         c = s.documents.c
         with self.engine.connect() as conn:
-            q = select(c.id, c.source, c.title, c.outlet, c.language, c.published, c.status, c.error).order_by(c.id)
+            q = select(c.id, c.source, c.title, c.outlet, c.language, c.published, c.url, c.status,
+                       c.error).order_by(c.id)
             return [dict(r) for r in conn.execute(q).mappings().all()]
 
     def document_origins(self) -> list[dict[str, Any]]:
@@ -272,7 +273,8 @@ class Store:
         sent, doc = s.sentences.c, s.documents.c
         context = func.substr(doc.text, sent.start + 1, sent.end - sent.start).label("context")
         with self.engine.connect() as conn:
-            q = (select(s.claims, doc.outlet, doc.title, doc.published, doc.source.label("doc_source"), context)
+            q = (select(s.claims, doc.outlet, doc.title, doc.published, doc.url, doc.source.label("doc_source"),
+                        context)
                  .join(s.documents, doc.id == s.claims.c.doc_id)
                  .outerjoin(s.sentences, and_(sent.doc_id == s.claims.c.doc_id, sent.idx == s.claims.c.sentence))
                  .order_by(s.claims.c.doc_id, s.claims.c.idx))

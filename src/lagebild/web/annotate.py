@@ -16,6 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from lagebild.model import Document
+from lagebild.present import figure
 
 _PRIORITY = {"claim": 0, "time": 1, "entity": 2}  # outermost first when two spans start together
 
@@ -31,15 +32,9 @@ class Span:
     anchor: str | None = None  # element id, for links into the text
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:g}"
-
 
 def claim_title(c: Any) -> str:
-    value = _num(c.value) + (f"–{_num(c.value_max)}" if c.value_max is not None else "")
-    return (f"Zahl: {'~' if c.approx else ''}{value} {c.unit} · Was: {c.measure or '—'} · "
+    return (f"Zahl: {figure(c)} {c.unit} · Was: {c.measure or '—'} · "
             f"Quelle: {c.source or 'ohne Zuschreibung'} · Vorbehalt: {c.hedge or ('ja' if c.hedged else 'nein')}"
             + (f" · Stand: {c.time}" if c.time else ""))
 
@@ -62,6 +57,8 @@ def spans(doc: Document) -> list[Span]:
 
 def _open(sp: Span) -> str:
     attrs = f' class="ann {escape(sp.css)}" title="{escape(sp.title)}"'
+    if not sp.href:  # links take the keyboard focus anyway; claims and times get it too
+        attrs += ' tabindex="0"'
     if sp.anchor:
         attrs += f' id="{escape(sp.anchor)}"'
     if sp.href:

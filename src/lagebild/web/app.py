@@ -20,7 +20,8 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lagebild import __version__
-from lagebild.errors import LagebildError
+from lagebild.errors import LagebildError, UsageError
+from lagebild.present import UI_LANGUAGES
 from lagebild.web import api, pages
 from lagebild.web.state import WebState
 
@@ -124,14 +125,18 @@ def _install_host_check(app: FastAPI, allowed: frozenset[str]) -> None:
         return response
 
 
-def create_app(db_url: str, allowed_hosts: Iterable[str] = ()) -> FastAPI:
+def create_app(db_url: str, allowed_hosts: Iterable[str] = (), ui_language: str = "de") -> FastAPI:
     """The web app over the analyzed database `db_url` (read-only while serving). It answers
-    requests whose Host is a localhost name or one of `allowed_hosts`."""
+    requests whose Host is a localhost name or one of `allowed_hosts`; its pages speak
+    `ui_language` (de or en)."""
+    if ui_language not in UI_LANGUAGES:
+        raise UsageError(f"unknown UI language {ui_language!r}; use one of {', '.join(UI_LANGUAGES)}")
     app = FastAPI(title="lagebild", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Browse and search an analyzed corpus: documents, claims, conflicts, entities, "
                               "timeline. Errors: {\"error\": {\"status\": 404, \"message\": \"...\"}}.")
     app.state.lb = WebState(db_url)
+    app.state.ui_language = ui_language
     _install_host_check(app, frozenset({*LOCAL_HOSTS, *(host_name(h) for h in allowed_hosts)}))
 
     @app.middleware("http")
@@ -148,19 +153,20 @@ def create_app(db_url: str, allowed_hosts: Iterable[str] = ()) -> FastAPI:
     return app
 
 
-_ENV_DB, _ENV_HOSTS = "LAGEBILD_SERVE_DB", "LAGEBILD_SERVE_HOSTS"
+_ENV_DB, _ENV_HOSTS, _ENV_UI = "LAGEBILD_SERVE_DB", "LAGEBILD_SERVE_HOSTS", "LAGEBILD_SERVE_UI"
 
 
 def app_from_environment() -> FastAPI:
     """The app of one of several server processes (`serve(workers=N)`), its database and
     allowed hosts handed down in the environment; it warms its caches in the background."""
-    app = create_app(os.environ[_ENV_DB], json.loads(os.environ.get(_ENV_HOSTS, "[]")))
+    app = create_app(os.environ[_ENV_DB], json.loads(os.environ.get(_ENV_HOSTS, "[]")),
+                     os.environ.get(_ENV_UI, "de"))
     app.state.lb.warm_up_in_background()
     return app
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = (),
-          workers: int = 1) -> None:
+          workers: int = 1, ui_language: str = "de") -> None:
     """Serve the web UI until interrupted. Binds 127.0.0.1 unless told otherwise; answers
     requests for localhost names, the address it binds and `allowed_hosts`.
 
@@ -175,10 +181,10 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts:
         log.warning("serving on %s: anyone who can reach this address can read the corpus", host)
     hosts = [*([] if host in ("0.0.0.0", "::", "") else [host]), *allowed_hosts]
     if workers > 1:
-        os.environ[_ENV_DB], os.environ[_ENV_HOSTS] = db_url, json.dumps(hosts)
+        os.environ[_ENV_DB], os.environ[_ENV_HOSTS], os.environ[_ENV_UI] = db_url, json.dumps(hosts), ui_language
         uvicorn.run("lagebild.web.app:app_from_environment", factory=True, host=host, port=port,
                     workers=workers, log_level="info")
         return
-    app = create_app(db_url, hosts)
+    app = create_app(db_url, hosts, ui_language)
     app.state.lb.warm_up_in_background()
     uvicorn.run(app, host=host, port=port, log_level="info")

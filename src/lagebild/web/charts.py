@@ -6,14 +6,12 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from lagebild.present import figure, say
 from lagebild.reconcile.groups import interval
 from lagebild.timeline import sort_key
 
 ROW, LABEL, WIDTH, PAD = 22, 210, 640, 12
 
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:g}"
 
 
 def _label(claim: dict[str, Any]) -> str:
@@ -21,8 +19,9 @@ def _label(claim: dict[str, Any]) -> str:
     return who if len(who) <= 30 else who[:29] + "…"
 
 
-def group_chart(claims: list[dict[str, Any]]) -> Markup:
-    """One bar (or range) per figure of a claim group, on a shared linear axis from 0."""
+def group_chart(claims: list[dict[str, Any]], ui: str = "de") -> Markup:
+    """One bar (or range) per figure of a claim group, on a shared linear axis from 0; the
+    label of each keeps its bound (">6.000", "≤ 250.000"). The page shows the legend."""
     if not claims:
         return Markup("")
     spans = [interval(c) for c in claims]
@@ -30,7 +29,7 @@ def group_chart(claims: list[dict[str, Any]]) -> Markup:
     scale = (WIDTH - LABEL - 2 * PAD - 70) / top
     height = ROW * len(claims) + 2 * PAD
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
-             f'width="{WIDTH}" height="{height}" role="img" aria-label="Zahlen nach Quelle">']
+             f'width="{WIDTH}" height="{height}" role="img" aria-label="{escape(say("chart.label", ui))}">']
     for n, (claim, (lo, hi)) in enumerate(zip(claims, spans, strict=True)):
         y = PAD + n * ROW
         x0 = LABEL + PAD
@@ -46,8 +45,7 @@ def group_chart(claims: list[dict[str, Any]]) -> Markup:
         else:
             parts.append(f'<rect x="{x0}" y="{y + 3}" width="{max(lo * scale, 2):.1f}" height="14" rx="3" '
                          f'class="{css}"/>')
-        value = _num(float(claim["value"])) + (f"–{_num(float(claim['value_max']))}"
-                                               if claim.get("value_max") is not None else "")
+        value = figure(claim, ui)
         parts.append(f'<text x="{x0 + hi * scale + 6:.1f}" y="{y + 15}" class="val">{escape(value)}</text></g>')
     parts.append("</svg>")
     return Markup("".join(parts))

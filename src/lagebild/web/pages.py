@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -12,7 +12,8 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from lagebild.export import CLAIM_COLUMNS, safe_row
+from lagebild.export import CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, GROUP_COLUMNS, group_row, safe_row
+from lagebild.present import as_of_label, figure, readable_date, say, status_label, status_sentence
 from lagebild.store import queries
 from lagebild.store.queries import ClaimFilter
 from lagebild.store.search import search
@@ -64,7 +65,8 @@ def urlpart(value: Any) -> str:
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("lagebild.web", "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined)
-    env.filters.update(num=num, safe_href=safe_href, urlpart=urlpart)
+    env.filters.update(num=num, safe_href=safe_href, urlpart=urlpart, figure=figure, readable_date=readable_date,
+                       as_of=as_of_label, status_label=status_label, status_sentence=status_sentence)
     env.globals.update(mark_span=mark_span, mark_first=mark_first)
     return env
 
@@ -79,7 +81,13 @@ def render(request: Request, name: str, **context: Any) -> HTMLResponse:
         return "?" + urlencode(params)
 
     context.setdefault("q", "")
-    html = ENV.get_template(name).render(request=request, qs=qs, path=request.url.path, **context)
+    ui = getattr(request.app.state, "ui_language", "de")
+
+    def ui_say(key: str, **values: Any) -> str:
+        return say(key, ui, **values)
+
+    html = ENV.get_template(name).render(request=request, qs=qs, path=request.url.path, ui=ui, say=ui_say,
+                                         **context)
     return HTMLResponse(html)
 
 
@@ -125,12 +133,12 @@ def claims(request: Request, web: State, f: Claims, sort: Sort = "doc", order: O
                                                                          "outlet")})
 
 
-def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+def _csv_lines(rows: Iterable[dict[str, Any]], columns: tuple[str, ...] = CLAIM_COLUMNS) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CLAIM_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(safe_row(row, CLAIM_COLUMNS))
+        writer.writerow(safe_row(row, columns))
         if buffer.tell() > 65536:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -138,11 +146,43 @@ def _csv_lines(rows: Iterator[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+def _csv(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], name: str) -> StreamingResponse:
+    return StreamingResponse(_csv_lines(rows, columns), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
 @router.get("/claims.csv")
 def claims_csv(web: State, f: Claims, sort: Sort = "doc", order: Order = "asc") -> StreamingResponse:
-    rows = web.iter_claims(f, sort, order == "desc")
-    return StreamingResponse(_csv_lines(rows), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
+    """The claims of the page's filters and order, with document, sentence, group and status."""
+    return _csv(web.iter_claims(f, sort, order == "desc"), CLAIM_COLUMNS, "claims.csv")
+
+
+@router.get("/documents.csv")
+def documents_csv(web: State, outlet: Text = None, language: Text = None, date: DateFilter = None) -> StreamingResponse:
+    def rows() -> Iterator[dict[str, Any]]:
+        offset, size = 0, 1000
+        while True:
+            page = web.documents(outlet or None, language or None, date or None, size, offset)
+            yield from page.items
+            offset += size
+            if offset >= page.total:
+                return
+    return _csv(rows(), DOCUMENT_COLUMNS, "documents.csv")
+
+
+@router.get("/entities.csv")
+def entities_csv(web: State, type: EntityType = None) -> StreamingResponse:
+    index = web.entities()
+    everything = index.page(type or None, limit=len(index.rows) or 1).items
+    rows = ({**r, "aliases": " | ".join(a for a, _ in index.rows[r["canonical"]].aliases.most_common())}
+            for r in everything)
+    return _csv(rows, ENTITY_COLUMNS, "entities.csv")
+
+
+@router.get("/groups.csv")
+def groups_csv(web: State, status: Status = None) -> StreamingResponse:
+    rows = (group_row(g) for g in web.groups() if not status or g.status == status)
+    return _csv(rows, GROUP_COLUMNS, "groups.csv")
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
@@ -151,7 +191,8 @@ def conflicts(request: Request, web: State, status: Status = None, page: PageNo 
     chosen = [g for g in groups if not status or g.status == status]
     shown = [(g, g.claims[:GROUP_ROWS]) for g in chosen[(page - 1) * GROUPS_PAGE:page * GROUPS_PAGE]]
     counts = {name: sum(1 for g in groups if g.status == name) for name in ("conflict", "differ", "agree")}
-    return render(request, "conflicts.html", groups=[(g, rows, group_chart(rows)) for g, rows in shown],
+    ui = getattr(request.app.state, "ui_language", "de")
+    return render(request, "conflicts.html", groups=[(g, rows, group_chart(rows, ui)) for g, rows in shown],
                   status=status or "", counts=counts, total=len(groups), pager=pager(len(chosen), page, GROUPS_PAGE),
                   duplicates=web.duplicates())
 

@@ -92,7 +92,7 @@ class WebState:
 
     # -- corpus-level results ---------------------------------------------------------
     def groups(self) -> list[ClaimGroup]:
-        return self._once("groups", lambda: self.corpus.groups(duplicates=self.duplicates()))
+        return self._once("groups", self.corpus.groups)
 
     def duplicates(self) -> dict[str, str]:
         return self._once("duplicates", self.corpus.duplicates)

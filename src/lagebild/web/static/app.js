@@ -27,8 +27,31 @@ function flashTarget() {
   if (target) { target.classList.add("target"); }
 }
 
+// "/" focuses the search field (unless typing somewhere already)
+function searchKey() {
+  document.addEventListener("keydown", function (event) {
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (event.key !== "/" || tag === "input" || tag === "textarea" || tag === "select" || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var field = document.querySelector("header.top input[type=search]");
+    if (field) { event.preventDefault(); field.focus(); }
+  });
+}
+
+// A focused highlight shows its details (what the mouse sees in the tooltip) in a status line
+function highlightDetails() {
+  var detail = document.getElementById("ann-detail");
+  if (!detail) { return; }
+  document.querySelectorAll(".ann[title]").forEach(function (span) {
+    span.addEventListener("focus", function () { detail.textContent = span.getAttribute("title"); });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   autosubmit();
   layerToggles();
   flashTarget();
+  searchKey();
+  highlightDetails();
 });
