@@ -1,37 +1,77 @@
 #!/usr/bin/env bash
-# Install and start what the test suite needs beyond Python: Chromium (Debian package,
-# for the browser tests; never a downloaded browser) and a PostgreSQL server on 127.0.0.1. Writes .test-env with LAGEBILD_TEST_PG for the tests. Safe to run twice.
+# What the test suite needs beyond Python, for one run of `make test`:
+#
+#   start  Chromium and PostgreSQL are Debian packages; when one is missing and we are root,
+#          it is installed with apt-get (said on stderr). Then a throwaway PostgreSQL cluster is
+#          created for this run only: a new data directory under /tmp, a free port, listening on
+#          127.0.0.1 only (its socket in that directory), and a test role `lagebild` that is not a
+#          superuser (it may create databases) with a random password. Writes .test-env with
+#          LAGEBILD_TEST_PG for the tests.
+#   stop   Stops that cluster and deletes its data directory and .test-env.
+#
+# Runs of `make test` in other checkouts at the same time each get their own cluster and port;
+# a PostgreSQL server already running on the machine is never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "$(id -u)" != "0" ] && ! command -v pg_ctlcluster >/dev/null; then
-  echo "test-services: not root and no PostgreSQL installed; PostgreSQL tests will be skipped" >&2
-  : > .test-env
-  exit 0
-fi
-if ! command -v pg_ctlcluster >/dev/null; then
-  echo "test-services: installing PostgreSQL (Debian package)…" >&2
+ENV_FILE=.test-env
+
+log() { echo "test-services: $*" >&2; }
+
+as_postgres() { if [ "$(id -u)" = "0" ]; then su postgres -s /bin/bash -c "$1"; else bash -c "$1"; fi; }
+
+install_missing() {
+  local need=()
+  command -v chromium >/dev/null || need+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  [ ${#need[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != "0" ]; then
+    log "missing ${need[*]} and not root: those tests will be skipped"
+    return 0
+  fi
+  log "installing ${need[*]} (Debian packages, apt-get)…"
   apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-fi
-if ! command -v chromium >/dev/null; then
-  echo "test-services: installing Chromium (Debian package) for the browser tests…" >&2
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
-version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-if ! pg_lsclusters -h | grep -q "^$version main"; then
-  pg_createcluster "$version" main >/dev/null
-fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
-for _ in $(seq 1 30); do
-  pg_isready -h 127.0.0.1 -q && break
-  sleep 1
-done
-su postgres -c "psql -q -tAc \"SELECT 1 FROM pg_roles WHERE rolname='lagebild'\"" | grep -q 1 \
-  || su postgres -c "psql -q -c \"CREATE ROLE lagebild LOGIN SUPERUSER PASSWORD 'lagebild'\""
-su postgres -c "psql -q -tAc \"SELECT 1 FROM pg_database WHERE datname='lagebild_test'\"" | grep -q 1 \
-  || su postgres -c "createdb -O lagebild lagebild_test"
-port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
-echo "export LAGEBILD_TEST_PG=postgresql://lagebild:lagebild@127.0.0.1:${port}/lagebild_test" > .test-env
-echo "export LAGEBILD_REQUIRE_PG=1" >> .test-env
-echo "test-services: PostgreSQL $version on 127.0.0.1:$port" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+}
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+start() {
+  install_missing
+  : > "$ENV_FILE"
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$bin" ]; then log "no PostgreSQL: its tests will be skipped"; return 0; fi
+  local dir port password
+  dir=$(mktemp -d /tmp/lagebild-pg.XXXXXX)
+  port=$(free_port)
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  [ "$(id -u)" = "0" ] && chown postgres "$dir"
+  as_postgres "'$bin/initdb' -D '$dir/data' -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 >'$dir/initdb.log'"
+  as_postgres "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir'\" start >/dev/null"
+  as_postgres "'$bin/psql' -h '$dir' -p $port -U postgres -q -c \"CREATE ROLE lagebild LOGIN CREATEDB NOSUPERUSER PASSWORD '$password'\" -c 'CREATE DATABASE lagebild_test OWNER lagebild'"
+  {
+    echo "export LAGEBILD_TEST_PG=postgresql://lagebild:${password}@127.0.0.1:${port}/lagebild_test"
+    echo "export LAGEBILD_REQUIRE_PG=1"
+    echo "export LAGEBILD_TEST_PG_DIR=$dir"
+  } > "$ENV_FILE"
+  log "PostgreSQL for this run on 127.0.0.1:$port (data in $dir; role lagebild, not a superuser)"
+}
+
+stop() {
+  [ -f "$ENV_FILE" ] || return 0
+  local dir bin
+  dir=$(sed -n 's/^export LAGEBILD_TEST_PG_DIR=//p' "$ENV_FILE")
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -n "$dir" ] && [ -d "$dir/data" ]; then
+    as_postgres "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop >/dev/null" || true
+    rm -rf "$dir"
+    log "stopped the test PostgreSQL and removed $dir"
+  fi
+  rm -f "$ENV_FILE"
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
