@@ -193,6 +193,21 @@ def test_reconcile_splits_a_running_count_into_its_moments(claims: list[dict[str
     assert sorted(sorted(c["doc_id"] for c in part) for part in parts) == expected
 
 
+@pytest.mark.parametrize("de, en", [
+    (("Streikende", "Streikende"), ("walkout participants", "participant")),  # a strike
+    (("Helfer", "Helfer"), ("volunteers", "volunteer")),  # a flood
+])
+def test_reconcile_profile_count_nouns_join_kin_nouns(de: tuple[str, str], en: tuple[str, str]) -> None:
+    from lagebild.profile import parse_profile
+
+    claims = [claim("a", 4000, measure=de[0], lemma=de[1]),
+              claim("b", 4200, measure=en[0], lemma=en[1], language="en")]
+    assert group_claims(claims, languages={"b": "en"}) == []
+    profile = parse_profile(f'[count_nouns]\n{de[0]} = ["{en[0]}"]\n')
+    (group,) = group_claims(claims, languages={"b": "en"}, profile=profile)
+    assert sorted(c["doc_id"] for c in group.claims) == ["a", "b"] and group.status == "differ"
+
+
 @pytest.mark.parametrize("names, expected", [
     ([("Vladimir Putin", "PER"), ("Putin", "PER")], ["Vladimir Putin"]),
     ([("Kim Jong-un", "PER"), ("Kim", "PER")], ["Kim Jong-un"]),

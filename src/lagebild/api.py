@@ -130,7 +130,7 @@ class Corpus:
                 return kept
         languages = {d["id"]: d["language"] or "de" for d in self.store.document_rows()}
         copies = self.duplicates() if duplicates is None else duplicates
-        return group_claims(self.claims(), languages, tolerance, copies)
+        return group_claims(self.claims(), languages, tolerance, copies, self.profile)
 
     def timeline(self) -> list[dict[str, Any]]:
         from lagebild.timeline import timeline

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from lagebild import lang
+from lagebild.profile import Profile
 from lagebild.reconcile.clause import Direction, compatible, direction, merge
 from lagebild.timeline import interval as days_of
 
@@ -103,7 +104,27 @@ PROSPECTIVE = "prospective"  # stored with a claim whose sentence speaks of what
 RUNNING = "running"  # stored with a claim whose clause gives the latest figure of a changing tally
 
 
-def concept(claim: dict[str, Any], language: str = "de") -> str:
+def kin_heads(profile: Profile | None) -> dict[str, str]:
+    """The story profile's counted-noun kinship as noun (case-folded) -> the first noun of its
+    kin ("strikers" -> "streikende"), so that kin nouns name one concept in every language."""
+    if profile is None:
+        return {}
+    return {noun.casefold(): head.casefold() for head, kin in profile.count_nouns.items() for noun in (head, *kin)}
+
+
+def _kin_lemma(claim: dict[str, Any], kin: dict[str, str]) -> str:
+    """The claim's counted-noun lemma, or the head of its kin in the profile."""
+    lemma = (claim.get("measure_lemma") or "").lower().strip()
+    if not kin:
+        return lemma
+    measure = (claim.get("measure") or "").casefold().strip()
+    for key in (lemma, measure, *re.findall(r"[\w-]+", measure)):
+        if key in kin:
+            return kin[key]
+    return lemma
+
+
+def concept(claim: dict[str, Any], language: str = "de", kin: dict[str, str] | None = None) -> str:
     """What the claim counts, comparable across documents and languages.
 
     The counted noun gives the head ("Soldaten" -> soldier); words of the measure and the
@@ -112,8 +133,11 @@ def concept(claim: dict[str, Any], language: str = "de") -> str:
     "Tote", "6.000 Nordkoreaner ... getötet"), a first contingent is not the total.
     """
     code = lang.code(language)
-    quals, head = _concept(code, (claim.get("measure_lemma") or "").lower().strip(),
-                           (claim.get("measure") or "").lower(), claim.get("unit") or "")
+    lemma = _kin_lemma(claim, kin or {})
+    measure = (claim.get("measure") or "").lower()
+    if kin and lemma in kin.values():
+        measure = ""  # the profile's kinship names the population; its words qualify nothing
+    quals, head = _concept(code, lemma, measure, claim.get("unit") or "")
     stored = _stored_qualifiers(claim.get("qualifiers"))
     if claim.get("unit") in COUNT_UNITS:
         quals |= stored - {PROSPECTIVE, RUNNING}
@@ -481,18 +505,21 @@ def assign_phases(blocks: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
 
 
 def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | None = None,
-                 tolerance: float = TOLERANCE, duplicates: dict[str, str] | None = None) -> list[ClaimGroup]:
+                 tolerance: float = TOLERANCE, duplicates: dict[str, str] | None = None,
+                 profile: Profile | None = None) -> list[ClaimGroup]:
     """Groups of claims from at least two documents that count the same thing.
 
     `languages` maps doc id to language; `duplicates` maps a near-duplicate document
-    to the one it copies, so a syndicated copy's figures count once.
+    to the one it copies, so a syndicated copy's figures count once; a story `profile`'s
+    `[count_nouns]` adds kinship of counted nouns.
     """
     languages = languages or {}
     duplicates = duplicates or {}
+    kin = kin_heads(profile)
     blocks: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     ways: dict[str, Direction] = {}
     for c in claims:
-        what = concept(c, languages.get(c["doc_id"]) or "de")
+        what = concept(c, languages.get(c["doc_id"]) or "de", kin)
         if not c.get("unit") or (c["unit"] == "other" and what in ("", "other")):
             continue  # a number whose counted thing is unknown cannot be compared
         blocks[(_unit_class(c["unit"], what), what)].append(c)
