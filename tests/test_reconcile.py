@@ -90,6 +90,13 @@ def test_reconcile_conflict_reason_never_claims_a_time_it_does_not_know(
     (("Soldaten", "Soldat", "de"), ("gefallenen Soldaten", "Soldat", "de"), False),
     (("zusätzliche Soldaten", "Soldat", "de"), ("Soldaten", "Soldat", "de"), False),
     (("Artilleriegranaten", "Artilleriegranate", "de"), ("Geschossen", "Geschoss", "de"), True),
+    # a whole-word entry: "Mann" after a number counts a force, a compound ending in it does not
+    (("Mann", "Mann", "de"), ("Soldaten", "Soldat", "de"), True),
+    (("Feuerwehrmänner", "Feuerwehrmann", "de"), ("Soldaten", "Soldat", "de"), False),  # a fire
+    (("Kaufmänner", "Kaufmann", "de"), ("Mann", "Mann", "de"), False),  # a trade fair
+    (("fishermen", "fisherman", "en"), ("men", "man", "en"), False),  # a storm at sea
+    (("Verluste", "Verlust", "de"), ("casualties", "casualty", "en"), True),  # a war
+    (("Milliardenverluste", "Milliardenverlust", "de"), ("casualties", "casualty", "en"), False),  # a company
 ])
 def test_reconcile_concept_unifies_words_and_languages(a: tuple[str, str, str], b: tuple[str, str, str],
                                                       same: bool) -> None:

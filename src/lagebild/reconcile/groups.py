@@ -77,6 +77,10 @@ class ClaimGroup:
 
 
 def _suffix_lookup(table: dict[str, str], word: str) -> str | None:
+    """The concept of `word`: an entry naming the whole word ("mann": "3.000 Mann" but not
+    "Feuerwehrmann"), else the longest matching ending ("-soldat": "Bausoldat")."""
+    if word in table:
+        return table[word]
     best = None
     for key, value in table.items():
         if key.startswith("-") and word.endswith(key[1:]) and (best is None or len(key) > len(best[0])):
