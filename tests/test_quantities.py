@@ -114,6 +114,21 @@ def test_quantities_measure(text: str, measure: str, lemma: str) -> None:
     assert q.measure == measure and q.measure_lemma == lemma
 
 
+@pytest.mark.parametrize(("text", "language", "value", "unit", "lemma"), [
+    ("Ein Beben der Stärke 7,7 erschütterte die Küste.", "de", 7.7, "other", "Stärke"),  # a quake
+    ("Der Vulkanausbruch löste ein Beben der Stärke 5,2 aus, sagte der Dienst.", "de", 5.2, "other", "Stärke"),
+    ("The quake had a magnitude of 7.5, the survey said.", "en", 7.5, "other", "magnitude"),
+    ("A 6.9 magnitude earthquake struck the island overnight.", "en", 6.9, "other", "magnitude"),
+    # a dimension noun before a money or troop figure changes nothing: the unit word says what is counted
+    ("Der Schaden erreichte eine Höhe von 2 Milliarden Euro.", "de", 2e9, "eur", "Euro"),  # economy
+    ("Die Armee hat eine Stärke von 1,2 Millionen Soldaten.", "de", 1.2e6, "person", "Soldat"),  # war
+])
+def test_quantities_a_number_measures_the_dimension_before_or_after_it(text: str, language: str, value: float,
+                                                                      unit: str, lemma: str) -> None:
+    q = next(q for q in quantities(text, language) if q.value == value)
+    assert (q.unit, q.measure_lemma) == (unit, lemma)
+
+
 @pytest.mark.parametrize(("text", "unit"), [
     ("Die Zahl der Toten stieg auf 800.", "person"),
     ("Zuerst starben 40 Soldaten, später mehr als 100.", "person"),

@@ -97,6 +97,7 @@ def test_reconcile_conflict_reason_never_claims_a_time_it_does_not_know(
     (("fishermen", "fisherman", "en"), ("men", "man", "en"), False),  # a storm at sea
     (("Verluste", "Verlust", "de"), ("casualties", "casualty", "en"), True),  # a war
     (("Milliardenverluste", "Milliardenverlust", "de"), ("casualties", "casualty", "en"), False),  # a company
+    (("Stärke", "Stärke", "de"), ("magnitude earthquake", "magnitude", "en"), True),  # a quake's magnitude
 ])
 def test_reconcile_concept_unifies_words_and_languages(a: tuple[str, str, str], b: tuple[str, str, str],
                                                       same: bool) -> None:

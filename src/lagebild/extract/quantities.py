@@ -57,6 +57,7 @@ class QuantityLexicon:
     time_units: frozenset[str]
     determiners: frozenset[str]
     possessives: frozenset[str]
+    dimensions: frozenset[str] = frozenset()  # "Stärke", "magnitude": what a bare number measures
 
 
 def _phrases(items: dict[str, str]) -> dict[tuple[str, ...], str]:
@@ -97,6 +98,7 @@ def lexicon(language: str | None) -> QuantityLexicon:
         time_units=frozenset(w.lower() for w in lang.table(code, "time_units")),
         determiners=lang.lower_words(code, "determiners"),
         possessives=frozenset(lang.words(code, "possessive_clitics")),
+        dimensions=lang.lower_words(code, "quantity_dimension_nouns"),
     )
 
 
@@ -237,6 +239,18 @@ def _counted(tokens: Sequence[Token], syntax: Syntax, num: Number,
     return None
 
 
+def _dimension(tokens: Sequence[Token], num: Number, lex: QuantityLexicon) -> int | None:
+    """The dimension noun a number measures: right before it ("der Stärke 7,7", "magnitude
+    7.8", "a magnitude of 7.5") or right after it ("a 7.8 magnitude quake")."""
+    before = num.first - 1
+    if low(tokens, before) in lex.partitives or low(tokens, before) in lex.count_links:
+        before -= 1
+    for k in (before, num.end):
+        if 0 <= k < len(tokens) and tokens[k].text.lower() in lex.dimensions:
+            return k
+    return None
+
+
 def _elliptic(tokens: Sequence[Token], num: Number) -> bool:
     """A bare number that is itself subject or object: "Mehr als 200 wurden verletzt",
     "3000 davon", or the object of a judgement ("halten auch 15.000 für möglich")."""
@@ -322,7 +336,11 @@ def _quantity(sentence: Sentence, syntax: Syntax, num: Number, lex: QuantityLexi
     symbol = _unit_before(tokens, first, lex)
     if symbol:
         first, unit = first - 1, symbol
-    if unit is None:
+    dimension = _dimension(tokens, num, lex) if unit in (None, "item") else None
+    if dimension is not None:
+        unit, head = "other", dimension
+        end = max(end, num.end - 1)
+    elif unit is None:
         counted = _counted(tokens, syntax, num, lex)
         if counted is not None:
             unit, head, anaphoric = counted
