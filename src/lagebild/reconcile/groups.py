@@ -391,9 +391,9 @@ def _same_place(a: str, b: str) -> bool:
 def split_by_place(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Split a block by the place its figures count in: the dead in Turkey, in Syria and
     in both together, demonstrators in Munich and in Hamburg, turnout in one state and
-    nationwide are different counts. A figure of no known place joins the part whose
-    figures are nearest to it (most likely the same count); the parts are few (one per
-    place), so this stays linear."""
+    nationwide are different counts. A figure of no known place joins the part of the
+    placed figure nearest to it in value (most likely the same count; found by binary
+    search, so this stays near-linear)."""
     parts: list[tuple[str, list[dict[str, Any]]]] = []
     loose: list[dict[str, Any]] = []
     for c in claims:
@@ -409,18 +409,14 @@ def split_by_place(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             parts.append((place, [c]))
     if not parts:
         return [loose]
-    centres = [_centre(members) for _, members in parts]
+    placed = sorted((math.log(_magnitude(c)), i) for i, (_, members) in enumerate(parts) for c in members)
+    keys = [mid for mid, _ in placed]
     for c in loose:
         mid = math.log(_magnitude(c))
-        nearest = min(range(len(parts)), key=lambda i: (abs(centres[i] - mid), -len(parts[i][1])))
+        k = bisect_right(keys, mid)
+        nearest = min(placed[max(k - 1, 0):k + 1], key=lambda p: abs(p[0] - mid))[1]
         parts[nearest][1].append(c)
     return [members for _, members in parts]
-
-
-def _centre(claims: list[dict[str, Any]]) -> float:
-    """The median of the figures' logarithms."""
-    logs = sorted(math.log(_magnitude(c)) for c in claims)
-    return logs[len(logs) // 2]
 
 
 def _day(claim: dict[str, Any]) -> str | None:
