@@ -37,6 +37,8 @@ def test_frame_clause_around_a_number(context: str, quote: str, code: str, claus
     ("Anfangs schickte die Regierung 700 Ingenieure", "de", {"initial"}),
     ("some 1,800 marines were initially flown in", "en", {"initial"}),
     ("at least 85 fishermen died", "en", {"killed"}),
+    ("Der Sturm hat mehr als 40 Menschen das Leben gekostet", "de", {"killed"}),  # a storm
+    ("a landslide killing 23 villagers", "en", {"killed"}),
     ("die Totalausgaben stiegen auf 40 Millionen Euro", "de", set()),  # "tot*" is a whole word
     ("the total rose to 4,000 staff", "en", {"running"}),
     # a running count: the latest figure of a tally that keeps changing
