@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from lagebild.pipeline import analyze_text
-from lagebild.reconcile.groups import concept, group_claims, split_by_moment, split_by_place, status
+from lagebild.reconcile.groups import concept, group_claims, split_by_moment, split_by_place, status, title
 
 
 def clause_facts(text: str, context: str | None, language: str) -> dict[str, Any]:
@@ -329,3 +329,25 @@ def test_reconcile_different_durations_are_different_things() -> None:
     groups = group_claims([days("a", 12), days("b", 12), days("a", 3), days("c", 3), days("d", 40)])
     found = sorted((g.claims[0]["value"], len(g.claims), g.status) for g in groups)
     assert found == [(3, 2, "agree"), (12, 2, "agree")]
+
+
+@pytest.mark.parametrize("claims, languages, expected", [
+    # a demonstration: German majority, one city, one day; the ceiling label is never shown
+    ([claim("a", 35000, measure="bis zu: Teilnehmer", lemma="Teilnehmer", published="2024-01-21", text="35.000",
+            context="In München kamen bis zu 35.000 Teilnehmer."),
+      claim("b", 38000, measure="Teilnehmer", lemma="Teilnehmer", published="2024-01-21", text="38.000 Teilnehmer",
+            context="In München zählte die Polizei 38.000 Teilnehmer."),
+      claim("c", 36000, measure="protesters", lemma="protester", published="2024-01-21", language="en")],
+     {"c": "en"}, "Teilnehmer in Munich, 21.01.2024"),
+    # an election in English: several months, no place
+    ([claim("a", 61, unit="percent", measure="turnout", lemma="turnout", published="2024-10", language="en"),
+      claim("b", 58, unit="percent", measure="turnout", lemma="turnout", published="2024-11", language="en")],
+     {"a": "en", "b": "en"}, "turnout"),
+    # a flood in English: one month
+    ([claim("a", 1200, measure="homes", lemma="home", published="2024-05", language="en"),
+      claim("b", 1300, measure="homes", lemma="home", published="2024-05", language="en")],
+     {"a": "en", "b": "en"}, "homes, May 2024"),
+])
+def test_reconcile_group_title_names_population_place_and_date(claims: list[dict[str, Any]],
+                                                               languages: dict[str, str], expected: str) -> None:
+    assert title(claims, languages, "concept") == expected

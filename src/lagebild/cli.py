@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -476,8 +477,8 @@ def conflicts(
         rows = [[c["outlet"] or c["doc_id"], _num(c["value"]) + (f"–{_num(c['value_max'])}" if c["value_max"] else ""),
                  c["source"], "hedged" if c["hedged"] else "", c["time"] or c["published"] or "", c["text"]]
                 for c in g.claims]
-        console.print(f"[bold]{g.concept}[/bold] ({g.unit}) [{colour}]{g.status}[/{colour}]: {g.reason}",
-                      highlight=False)
+        console.print(f"[bold]{escape(g.title or g.concept)}[/bold] ({g.concept}, {g.unit}) "
+                      f"[{colour}]{g.status}[/{colour}]: {escape(g.reason)}", highlight=False)
         _table("", ["document", "value", "source", "hedge", "as of", "quote"], rows)
     if not groups:
         console.print("no figures reported by two or more documents")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,11 +61,13 @@ class ClaimGroup:
     status: str = "agree"
     reason: str = ""
     basis: Basis | None = None
+    title: str = ""  # what an analyst reads: population, place and date ("Tote in Turkey, 07.02.2023")
 
     def record(self) -> dict[str, Any]:
         """The `"kind": "group"` export line (without the kind)."""
         return {
-            "id": self.id, "measure": self.measure, "unit": self.unit, "concept": self.concept,
+            "id": self.id, "title": self.title or self.measure or self.concept, "measure": self.measure,
+            "unit": self.unit, "concept": self.concept,
             "claims": [c["id"] for c in self.claims], "status": self.status, "reason": self.reason,
             "basis": self.basis.record() if self.basis else None,
             "values": [{"claim": c["id"], "doc": c["doc_id"], "outlet": c.get("outlet"), "value": c["value"],
@@ -504,6 +506,49 @@ def assign_phases(blocks: dict[tuple[str, str], list[dict[str, Any]]]) -> None:
         plain[:] = [c for c, moves in zip(plain, moving, strict=True) if not moves]
 
 
+def _plain_measure(claim: dict[str, Any], code: str) -> str:
+    """The claim's measure as written, without the ceiling label ("bis zu: Menschen" -> "Menschen")."""
+    label = str(lang.settings(code).feature("measure_max_label") or "")
+    measure = (claim.get("measure") or "").strip()
+    if label and measure.startswith(label + ":"):
+        measure = measure[len(label) + 1:]
+    return measure.strip(" \"'»«“”:,")
+
+
+def _title_date(values: set[str], code: str) -> str:
+    """The one day or month the figures are of, written the language's way ("" if they differ)."""
+    if len(values) != 1:
+        return ""
+    (value,) = values
+    settings = lang.settings(code)
+    for pattern, size, key in ((r"\d{4}-\d{2}-\d{2}$", 10, "title_day"), (r"\d{4}-\d{2}$", 7, "title_month")):
+        if re.match(pattern, value):
+            day = date.fromisoformat(value if size == 10 else value + "-01")
+            return day.strftime(str(settings.feature(key) or "%Y-%m-%d"))
+    return value
+
+
+def title(claims: list[dict[str, Any]], languages: dict[str, str], what: str) -> str:
+    """A group's title in the language most of its documents are in: the population as
+    most of them write it, the place most of them give, and the day or month all dated
+    ones are of ("Teilnehmer in Munich, 21.01.2024"); never a bare ceiling label."""
+    codes = Counter(lang.code(languages.get(c["doc_id"]) or "de") for c in claims)
+    code = codes.most_common(1)[0][0]
+    mine = [c for c in claims if lang.code(languages.get(c["doc_id"]) or "de") == code]
+    written = Counter(m for c in mine if (m := _plain_measure(c, code)))
+    population = max(written, key=lambda m: (written[m], -len(m))) if written else what
+    settings = lang.settings(code)
+    places = Counter(str(c["place"]) for c in claims if c.get("place") and c.get("place") != WHOLE)
+    name = ""
+    if places:
+        place, count = places.most_common(1)[0]
+        if count * 2 > len(claims):
+            joined = f" {settings.feature('title_and') or '+'} ".join(place.split("+"))
+            name = f" {settings.feature('title_place') or ''} {joined}".replace("  ", " ")
+    when = _title_date({d for c in claims if (d := as_of(c))}, code)
+    return f"{population}{name}" + (f", {when}" if when else "")
+
+
 def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | None = None,
                  tolerance: float = TOLERANCE, duplicates: dict[str, str] | None = None,
                  profile: Profile | None = None) -> list[ClaimGroup]:
@@ -538,5 +583,6 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
         basis = explain(counted, tolerance)
         measure = max((c.get("measure") or "" for c in members), key=len)
         groups.append(ClaimGroup(id=f"g{len(groups) + 1}:{unit}:{what}", unit=unit, concept=what, measure=measure,
-                                 claims=members, status=basis.status, reason=reason(basis), basis=basis))
+                                 claims=members, status=basis.status, reason=reason(basis), basis=basis,
+                                 title=title(members, languages, what)))
     return groups

@@ -30,7 +30,7 @@ def _rows(groups: list[ClaimGroup], duplicates: dict[str, str]) -> tuple[list[di
         basis = g.basis
         vague = {c["id"] for c in basis.vague} if basis else set()
         rows.append({"id": g.id, "position": n, "unit": g.unit, "concept": g.concept, "measure": g.measure,
-                     "status": g.status, "reason": g.reason, "basis": basis.kind if basis else "",
+                     "title": g.title, "status": g.status, "reason": g.reason, "basis": basis.kind if basis else "",
                      "high_claim": basis.high.get("id") if basis else None,
                      "low_claim": basis.low.get("id") if basis else None,
                      "gap": basis.gap if basis else 0.0, "tolerance": basis.tolerance if basis else TOLERANCE,
@@ -61,7 +61,8 @@ def stored(store: Store, claims: list[dict[str, Any]] | None = None) -> list[Cla
             basis = Basis(r["status"], r["basis"], by_id[r["high_claim"]], by_id[r["low_claim"]], r["gap"],
                           r["tolerance"], vague)
         out.append(ClaimGroup(id=r["id"], unit=r["unit"], concept=r["concept"], measure=r["measure"],
-                              claims=claims_of, status=r["status"], reason=r["reason"], basis=basis))
+                              claims=claims_of, status=r["status"], reason=r["reason"], basis=basis,
+                              title=r["title"]))
     return out
 
 

@@ -108,7 +108,7 @@ def group_svg(group: ClaimGroup, index: int, duplicates: dict[str, str], width: 
     scale = Scale(min(f.lo for f in figs), max(f.hi for f in figs), left, width - right)
     colour = STATUS_COLORS.get(group.status, "#3e7cb1")
     hatch = f"hatch-{index}"
-    parts = [svg_open(width, height, f"Zahlen zu {group.measure or group.concept}", "chart figures"),
+    parts = [svg_open(width, height, f"Zahlen zu {group.title or group.measure or group.concept}", "chart figures"),
              f'<defs><pattern id="{hatch}" width="6" height="6" patternUnits="userSpaceOnUse" '
              f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
              f'<line x1="0" y1="0" x2="0" y2="6" stroke="{colour}" stroke-width="3"/></pattern></defs>']

@@ -44,7 +44,7 @@ def _figures(ctx: dict[str, Any]) -> list[str]:
         return [*lines, "Keine Zahl wird von zwei oder mehr Artikeln genannt.", ""]
     for g in ctx["groups"]:
         group = g["group"]
-        lines += [f"### {md(group.measure or group.concept)} — {g['status_label']} ({group.status})", "",
+        lines += [f"### {md(group.title or group.measure or group.concept)} — {g['status_label']} ({group.status})", "",
                   md(group.reason), ""]
         lines += _table(["Quelle", "Wert", "Zuschreibung und Stand", "Beleg"],
                         [[md(f.label), md(f.value_text), md(f.attribution()), md(f.claim.get("text"))]

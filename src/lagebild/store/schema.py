@@ -186,6 +186,7 @@ claim_groups = Table(
     Column("unit", String(20), nullable=False),
     Column("concept", Text, nullable=False),
     Column("measure", Text, nullable=False),
+    Column("title", Text, nullable=False, default=""),  # population, place and date, for the analyst
     Column("status", String(10), nullable=False),  # agree, differ or conflict
     Column("reason", Text, nullable=False),  # in English; the UI words `basis` in its language
     Column("basis", String(20), nullable=False),  # see reconcile.groups.Basis
