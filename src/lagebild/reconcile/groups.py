@@ -370,7 +370,8 @@ def split_by_direction(claims: list[dict[str, Any]], ways: dict[str, Direction])
             continue
         for i, (known, members) in enumerate(parts):
             if compatible(known, way):
-                parts[i] = (merge(known, way), members + [c])
+                parts[i] = (merge(known, way), members)
+                members.append(c)
                 break
         else:
             parts.append((way, [c]))
@@ -405,7 +406,8 @@ def split_by_place(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             continue
         for i, (known, members) in enumerate(parts):
             if _same_place(known, place):
-                parts[i] = (known if known != WHOLE else place, members + [c])
+                parts[i] = (known if known != WHOLE else place, members)
+                members.append(c)
                 break
         else:
             parts.append((place, [c]))
