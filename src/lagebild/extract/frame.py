@@ -154,6 +154,39 @@ def _scope_pattern(code: str) -> re.Pattern[str]:
                       or r"(?!x)x", re.IGNORECASE)
 
 
+HURT = ("killed", "wounded")
+
+
+def _clause_qualifiers(clause: str, quote: Span, code: str) -> set[str]:
+    """The qualifiers the words of `clause` give the figure at `quote` (character offsets in
+    the clause). Of the dead and the wounded, a figure takes the word nearest to it ("600
+    died and another 4,100 were injured"); both only when they are joined to each other
+    ("getötet oder verletzt", "killed or wounded": a count of casualties)."""
+    found = [(m.start(), m.end(), label) for pattern, label in _patterns(code, "clause_qualifiers")
+             for m in pattern.finditer(clause)]
+    quals = {label for _, _, label in found}
+    hurt = sorted((a, b, label) for a, b, label in found if label in HURT)
+    if {label for _, _, label in hurt} != set(HURT) or _joined(clause, hurt, code):
+        return quals
+
+    def distance(match: tuple[int, int, str]) -> int:
+        return max(match[0] - quote[1], quote[0] - match[1], 0)
+
+    nearest = min(hurt, key=distance)[2]
+    return (quals - set(HURT)) | {nearest}
+
+
+def _joined(clause: str, hurt: list[tuple[int, int, str]], code: str) -> bool:
+    """A word of the dead and one of the wounded stand next to each other, joined by a
+    coordinator or a comma ("getötet oder verwundet", "dead and wounded")."""
+    joins = lang.lower_words(code, "word_joints") | {","}
+    for (_, end, one), (start, _, other) in zip(hurt, hurt[1:], strict=False):
+        between = clause[end:start].strip().lower()
+        if one != other and (between in joins or not between):
+            return True
+    return False
+
+
 def frame(s: Sentence, q: Quantity, text: str, language: str | None,
           places: list[PlaceMention] | None = None) -> Frame:
     """The clause facts of quantity `q` in sentence `s` (`text` is the document text,
@@ -161,7 +194,8 @@ def frame(s: Sentence, q: Quantity, text: str, language: str | None,
     code = lang.code(language)
     first, end = clause_span(s, q, code)
     clause = text[s.tokens[first].start:s.tokens[end - 1].end] if end > first else ""
-    quals = {label for pattern, label in _patterns(code, "clause_qualifiers") if pattern.search(clause)}
+    base = s.tokens[first].start if end > first else 0
+    quals = _clause_qualifiers(clause, (q.start - base, q.end - base), code)
     leads = lang.table(code, "number_lead_qualifiers")
     quals |= {leads[w] for w in (low(s.tokens, q.first - 2), low(s.tokens, q.first - 1)) if w in leads}
     if _prospect_pattern(code).search(s.text):
