@@ -173,6 +173,19 @@ def test_reconcile_splits_figures_of_different_places(claims: list[dict[str, Any
     assert sorted(sorted(c["doc_id"] for c in part) for part in parts) == expected
 
 
+def test_reconcile_the_wounded_of_a_rising_toll_are_a_running_count_too() -> None:
+    """A flood whose death toll the texts say rises: its counts of the injured, which no
+    clause calls rising, are tallied with it and split into moments as well."""
+    dead = [claim("a", 40, measure="Tote", lemma="Tote", text="40", context="Die Zahl der Toten stieg auf 40."),
+            claim("b", 42, measure="Tote", lemma="Tote", text="42 Tote", context="Es gab 42 Tote.")]
+    hurt = [claim(d, v, measure="Verletzte", lemma="Verletzte", text=f"{v} Verletzte",
+                  context=f"Es wurden {v} Verletzte gezählt.") for d, v in (("a", 300), ("b", 310), ("c", 2900),
+                                                                         ("d", 3000))]
+    groups = group_claims(dead + hurt)
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "b"], ["a", "b"], ["c", "d"]]
+    assert len(group_claims(hurt)) == 1  # without a rising toll they are one count in dispute
+
+
 @pytest.mark.parametrize("claims, expected", [
     # a disaster's toll as it rises: one group per moment, not a conflict
     ([claim("a", 120, measure="Tote", lemma="Tote", text="120", context="Die Zahl der Toten stieg auf 120."),

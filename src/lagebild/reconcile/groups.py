@@ -429,14 +429,20 @@ def _day(claim: dict[str, Any]) -> str | None:
     return value[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
 
 
-def split_by_moment(claims: list[dict[str, Any]], gap: float = GROWTH_GAP) -> list[list[dict[str, Any]]]:
+def _running(claims: Iterable[dict[str, Any]]) -> bool:
+    return any(RUNNING in _stored_qualifiers(c.get("qualifiers")) for c in claims)
+
+
+def split_by_moment(claims: list[dict[str, Any]], gap: float = GROWTH_GAP,
+                    running: bool = False) -> list[list[dict[str, Any]]]:
     """Split a running count into its moments: when a clause gives a figure as the latest of
     a changing tally ("die Zahl der Toten stieg auf", "the toll rose to", "bislang"),
     figures (sorted) more than `gap` times apart are different moments of it (a disaster's
     toll of Monday and of Thursday, arrests after the first and the third night of riots),
     unless both are of the same known day. A count no clause calls running is left whole:
-    there, figures far apart are a dispute (police against organisers)."""
-    if not any(RUNNING in _stored_qualifiers(c.get("qualifiers")) for c in claims):
+    there, figures far apart are a dispute (police against organisers). `running`: the
+    caller knows the count runs (the dead of a disaster whose toll the texts say rises)."""
+    if not (running or _running(claims)):
         return [claims]
     parts: list[list[dict[str, Any]]] = []
     days: set[str] = set()
@@ -452,14 +458,19 @@ def split_by_moment(claims: list[dict[str, Any]], gap: float = GROWTH_GAP) -> li
 
 
 def _split(block: list[dict[str, Any]], what: str, ways: dict[str, Direction],
-           tolerance: float) -> list[list[dict[str, Any]]]:
+           tolerance: float, running: bool = False) -> list[list[dict[str, Any]]]:
     """The counts inside one (unit, concept) block: durations by value, other figures
-    by order of magnitude, then by the place they count in and the direction of the
-    flow they count."""
+    by order of magnitude, then by the place they count in, the direction of the flow
+    they count and, for a running count, its moments."""
     if what in DURATIONS:
         return split_by_value(block, tolerance)
     return [moment for part in split_by_magnitude(block) for here in split_by_place(part)
-            for way in split_by_direction(here, ways) for moment in split_by_moment(way)]
+            for way in split_by_direction(here, ways) for moment in split_by_moment(way, running=running)]
+
+
+def _hurt(what: str) -> bool:
+    """The concept counts the dead, the wounded or both ("killed", "additional wounded")."""
+    return bool(set(what.split()) & (HURT | {CASUALTY}))
 
 
 def _unit_class(unit: str, what: str) -> str:
@@ -573,8 +584,11 @@ def group_claims(claims: Iterable[dict[str, Any]], languages: dict[str, str] | N
         ways[c["id"]] = direction(c)
     assign_phases(blocks)
     groups: list[ClaimGroup] = []
+    # the dead and the wounded of one story are tallied together: when the texts say one
+    # such toll rises, every such count of the corpus is a running count
+    tolls = _running(c for (_, what), block in blocks.items() if _hurt(what) for c in block)
     parts = [((unit, what), part) for (unit, what), block in sorted(blocks.items())
-             for part in _split(block, what, ways, tolerance)]
+             for part in _split(block, what, ways, tolerance, tolls and _hurt(what))]
     for (_, what), members in parts:
         unit = max(sorted({c["unit"] for c in members}), key=lambda u: sum(c["unit"] == u for c in members))
         members = sorted(members, key=lambda c: (c["doc_id"], c["id"]))
