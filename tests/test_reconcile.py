@@ -134,6 +134,38 @@ def test_reconcile_near_duplicate_counts_once() -> None:
     assert record["claims"] == ["copy:12000", "orig:12000", "other:30000"] and record["status"] == "conflict"
 
 
+@pytest.mark.parametrize("measure, lemma, unit, values, expected", [
+    # sport: the crowd in the stadium and the audience at home
+    ("Zuschauer", "Zuschauer", "person", {"a": 80000, "b": 82000, "c": 4_000_000, "d": 4_200_000},
+     [["a", "b"], ["c", "d"]]),
+    # economy: a budget and one cut in it
+    ("Euro", "Euro", "eur", {"a": 2e9, "b": 1.9e9, "c": 150e6, "d": 160e6}, [["a", "b"], ["c", "d"]]),
+    # an election: the nation's voters and one state's
+    ("Wähler", "Wähler", "person", {"a": 61_200_000, "b": 60_000_000, "c": 3_100_000, "d": 3_000_000},
+     [["a", "b"], ["c", "d"]]),
+    # a disaster: 8x apart is still one count in dispute (MAGNITUDE_GAP is 10)
+    ("Evakuierte", "Evakuierte", "person", {"a": 5000, "b": 40000}, [["a", "b"]]),
+])
+def test_reconcile_magnitude_gap_across_topics(measure: str, lemma: str, unit: str, values: dict[str, float],
+                                              expected: list[list[str]]) -> None:
+    groups = group_claims([claim(d, v, unit=unit, measure=measure, lemma=lemma) for d, v in values.items()])
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == expected
+
+
+def test_reconcile_a_first_phase_in_a_disaster() -> None:
+    """PHASES: "zunächst" marks a first phase in any story, here rescuers sent to a flood."""
+    first = claim("a", 200, measure="Helfer", lemma="Helfer", text="200 Helfer", time="2024-06-02",
+                  context="Am 2. Juni wurden zunächst 200 Helfer geschickt.")
+    then = claim("b", 210, measure="Helfer", lemma="Helfer", text="210 Helfer", time="2024-06-02",
+                 context="Am 2. Juni waren 210 Helfer vor Ort.")
+    later = claim("c", 900, measure="Helfer", lemma="Helfer", text="900 Helfer", time="2024-06-09",
+                  context="Eine Woche später waren 900 Helfer im Einsatz.")
+    later_too = claim("d", 950, measure="Helfer", lemma="Helfer", text="950 Helfer", time="2024-06-09",
+                      context="Am 9. Juni arbeiteten 950 Helfer.")
+    groups = group_claims([first, then, later, later_too])
+    assert sorted(sorted(c["doc_id"] for c in g.claims) for g in groups) == [["a", "b"], ["c", "d"]]
+
+
 def test_reconcile_splits_figures_of_different_magnitude() -> None:
     claims = [claim("a", 1_200_000), claim("b", 15000), claim("c", 14000, approx=True), claim("d", 1_100_000)]
     groups = group_claims(claims)

@@ -24,7 +24,8 @@ from lagebild.profile import Profile
 from lagebild.reconcile.clause import Direction, compatible, direction, merge
 from lagebild.timeline import interval as days_of
 
-MAGNITUDE_GAP = 10.0  # figures this many times apart count different things (army size vs a contingent)
+MAGNITUDE_GAP = 10.0  # figures this many times apart count different things: an army and a contingent, a
+# stadium crowd and a TV audience, a budget and a cut in it (tests across topics); 8x apart is still a dispute
 GROWTH_GAP = 1.6  # figures of a running count this many times apart are different moments of it
 TOLERANCE = 0.15  # relative spread still called "differ" rather than "conflict"
 APPROX_MARGIN = 0.10  # "rund 14.000" covers 14.000 ± 10 %
