@@ -98,12 +98,22 @@ def test_reconcile_conflict_reason_never_claims_a_time_it_does_not_know(
     (("Verluste", "Verlust", "de"), ("casualties", "casualty", "en"), True),  # a war
     (("Milliardenverluste", "Milliardenverlust", "de"), ("casualties", "casualty", "en"), False),  # a company
     (("Stärke", "Stärke", "de"), ("magnitude earthquake", "magnitude", "en"), True),  # a quake's magnitude
+    (("eingestürzte Gebäude", "Gebäude", "de"), ("buildings", "building", "en"), True),  # a storm's damage
+    (("Wohngebäude", "Wohngebäude", "de"), ("buildings", "building", "en"), True),
+    (("Verstorbene", "Verstorbene", "de"), ("Tote", "Tote", "de"), True),  # an epidemic
 ])
 def test_reconcile_concept_unifies_words_and_languages(a: tuple[str, str, str], b: tuple[str, str, str],
                                                       same: bool) -> None:
     ca = concept({"measure": a[0], "measure_lemma": a[1], "unit": "person"}, a[2])
     cb = concept({"measure": b[0], "measure_lemma": b[1], "unit": "person"}, b[2])
     assert (ca == cb) is same, (ca, cb)
+
+
+def test_reconcile_a_dimension_takes_no_qualifier_of_its_clause() -> None:
+    """"a magnitude of 7.5 after 912 people had been killed": the magnitude is no count of the dead."""
+    quake = claim("a", 7.5, unit="other", measure="magnitude", lemma="magnitude", language="en",
+                  text="7.5", context="A second quake hit with a magnitude of 7.5 after 912 people had been killed.")
+    assert "killed" in quake["qualifiers"] and concept(quake, "en") == "magnitude"
 
 
 def test_reconcile_groups_need_two_documents() -> None:

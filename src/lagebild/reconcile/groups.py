@@ -146,7 +146,9 @@ def concept(claim: dict[str, Any], language: str = "de", kin: dict[str, str] | N
         measure = ""  # the profile's kinship names the population; its words qualify nothing
     quals, head = _concept(code, lemma, measure, claim.get("unit") or "")
     stored = _stored_qualifiers(claim.get("qualifiers"))
-    if claim.get("unit") in COUNT_UNITS:
+    if claim.get("unit") in COUNT_UNITS and lemma not in lang.lower_words(code, "quantity_dimension_nouns"):
+        # a dimension ("ein Beben der Stärke 7,5") is measured, not counted: the dead of its
+        # clause do not qualify it
         quals |= stored - {PROSPECTIVE, RUNNING}
     if ADDITIONAL in quals and PROSPECTIVE in stored:
         quals |= {POSSIBLE}  # "weitere 30.000 könnten folgen" is not "weitere 3.000 sind gefolgt"
