@@ -5,7 +5,8 @@
 #          it is installed with apt-get (said on stderr). Then a throwaway PostgreSQL cluster is
 #          created for this run only: a new data directory under /tmp, a free port, listening on
 #          127.0.0.1 only (its socket in that directory), and a test role `lagebild` that is not a
-#          superuser (it may create databases) with a random password. Writes .test-env with
+#          superuser (it may create databases and end sessions on them; autovacuum is off, so no
+#          superuser worker holds a test database open) with a random password. Writes .test-env with
 #          LAGEBILD_TEST_PG for the tests.
 #   stop   Stops that cluster and deletes its data directory and .test-env.
 #
@@ -47,8 +48,8 @@ start() {
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
   [ "$(id -u)" = "0" ] && chown postgres "$dir"
   as_postgres "'$bin/initdb' -D '$dir/data' -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 >'$dir/initdb.log'"
-  as_postgres "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$dir'\" start >/dev/null"
-  as_postgres "'$bin/psql' -h '$dir' -p $port -U postgres -q -c \"CREATE ROLE lagebild LOGIN CREATEDB NOSUPERUSER PASSWORD '$password'\" -c 'CREATE DATABASE lagebild_test OWNER lagebild'"
+  as_postgres "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-c listen_addresses=127.0.0.1 -c autovacuum=off -p $port -k '$dir'\" start >/dev/null"
+  as_postgres "'$bin/psql' -h '$dir' -p $port -U postgres -q -c \"CREATE ROLE lagebild LOGIN CREATEDB NOSUPERUSER PASSWORD '$password'\" -c 'GRANT pg_signal_backend TO lagebild' -c 'CREATE DATABASE lagebild_test OWNER lagebild'"
   {
     echo "export LAGEBILD_TEST_PG=postgresql://lagebild:${password}@127.0.0.1:${port}/lagebild_test"
     echo "export LAGEBILD_REQUIRE_PG=1"
