@@ -11,12 +11,22 @@ such as "Das teilte der Generalstab mit." names the source of the sentence befor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lagebild import lang
+from lagebild.extract.attribution_base import AttributionLexicon, frame_segment
 from lagebild.extract.attribution_base import lexicon as cue_lexicon
 from lagebild.extract.attribution_cues import sentence_cues, verb_cues
+from lagebild.extract.attribution_discourse import (
+    SentenceView,
+    cataphoric,
+    continues_topic,
+    framing,
+    quote_speakers,
+    speaker_after_content,
+    subheading,
+)
 from lagebild.model import Attribution, Cue, Document, Quantity, Sentence, Span, TimeExpr, Token
 from lagebild.text.tokens import Phrases, is_nominal
 
@@ -121,26 +131,91 @@ def _back_reference(doc: Document, sentence: Sentence, lex: PassageLexicon) -> s
     return cues[0].source if cues else ""
 
 
+def _view(doc: Document, s: Sentence, lex: PassageLexicon, clex: AttributionLexicon) -> SentenceView:
+    cues = tuple(sentence_cues(doc, s, clex))
+    subjunctive = any(c.mood == "subjunctive1" for c in s.syntax.clauses) or lex.reported.anywhere(s.tokens)
+    own = _own_source(cues, s.syntax.asides)
+    return SentenceView(own, cues, continues_report(s.tokens, lex) or subjunctive, subjunctive,
+                        not own and not subjunctive and _anonymous_report(s, clex))
+
+
+def _anonymous_report(s: Sentence, clex: AttributionLexicon) -> bool:
+    """A verb of saying or counting in the passive with no agent: someone unnamed reports."""
+    return any(t.pos == "VVPP" and (t.lemma.lower() in clex.verbs or t.lemma.lower() in clex.tally_verbs)
+               and _passive(s, v, clex) for v, t in enumerate(s.tokens))
+
+
+def _passive(s: Sentence, v: int, clex: AttributionLexicon) -> bool:
+    """The participle at v stands with a passive auxiliary in its clause ("wurden gemeldet",
+    "sind gezählt worden", "were reported")."""
+    first, end = frame_segment(s, v)
+    return any(s.tokens[k].lemma.lower() in clex.passive and s.tokens[k].pos.startswith("VA")
+               for k in range(first, end))
+
+
+@dataclass
+class _Flow:
+    """What the discourse carries from sentence to sentence."""
+
+    before: _Passage = field(default_factory=_Passage)
+    frame: str = ""  # the source that opened the paragraph with a framing attribution
+    carried: str = ""  # the source the last paragraph ended with (for indirect speech that goes on)
+
+
+def _passage(doc: Document, k: int, views: list[SentenceView], flow: _Flow, quoted: dict[int, str],
+             lex: PassageLexicon, clex: AttributionLexicon, mood: bool) -> tuple[str, bool]:
+    """(the passage source of sentence k, whether it continues one)."""
+    s, view = doc.sentences[k], views[k]
+    if view.own or view.anonymous:
+        return view.own, False
+    dates = date_times(doc, s)
+    if flow.before.source and _inherits(s.tokens, view.reported, dates, flow.before, lex):
+        return flow.before.source, True
+    first_of_paragraph = k == 0 or doc.sentences[k - 1].paragraph != s.paragraph
+    if first_of_paragraph and view.subjunctive and flow.carried:
+        return flow.carried, True
+    if k in quoted:
+        return quoted[k], True
+    if flow.frame:
+        return flow.frame, True
+    if not mood and not first_of_paragraph and flow.before.source and views[k - 1].own \
+            and continues_topic(s, doc.sentences[k - 1], clex):
+        return flow.before.source, True
+    ahead = cataphoric(k, doc.sentences, views) if not flow.before.source else ""
+    return ahead, bool(ahead)
+
+
 def attribute(doc: Document) -> Document:
-    """Stage: fill `doc.attributions`, one per sentence."""
+    """Stage: fill `doc.attributions`, one per sentence, reading the document as a discourse
+    (`attribution_discourse`)."""
     lex, clex = lexicon(doc.language), cue_lexicon(doc.language)
+    mood = bool(lang.settings(lang.code(doc.language)).feature("reported_mood"))
+    views = [_view(doc, s, lex, clex) for s in doc.sentences]
+    quoted = quote_speakers(doc.sentences, views)
     out: list[Attribution] = []
-    before, prev = _Passage(), None
-    for s in doc.sentences:
+    flow, prev = _Flow(), None
+    for k, s in enumerate(doc.sentences):
         if prev is not None and s.paragraph != prev.paragraph:
-            before = _Passage()
-        cues = sentence_cues(doc, s, clex)
+            if not subheading(doc, prev, doc.sentences):
+                flow.carried = flow.before.source
+            flow.before, flow.frame = _Passage(), ""
+        view = views[k]
+        passage, inherits = _passage(doc, k, views, flow, quoted, lex, clex, mood)
+        opens = prev is None or s.paragraph != prev.paragraph
+        if view.anonymous:
+            flow.frame = ""
+        elif view.own:
+            free = [c for c in view.cues if c.source == view.own]
+            flow.frame = view.own if opens and free and framing(s, free[0], clex) else (
+                flow.frame if view.own == flow.frame else "")
+        out.append(Attribution(s.index, view.cues, view.own, passage, inherits, view.reported))
         dates = date_times(doc, s)
-        own = _own_source(cues, s.syntax.asides)
-        reported = continues_report(s.tokens, lex)
-        inherits = not own and _inherits(s.tokens, reported, dates, before, lex)
-        passage = own or (before.source if inherits else "")
-        out.append(Attribution(s.index, tuple(cues), own, passage, inherits, reported))
-        before = _Passage(passage, _sentence_time(dates) if own else before.time, reported)
+        flow.before = _Passage(passage, _sentence_time(dates) if view.own else flow.before.time, view.reported)
         prev = s
     for k in range(len(out) - 1):
         if doc.sentences[k].paragraph == doc.sentences[k + 1].paragraph:
-            out[k].back = _back_reference(doc, doc.sentences[k + 1], lex)
+            out[k].back = _back_reference(doc, doc.sentences[k + 1], lex) or (
+                "" if out[k].passage else speaker_after_content(doc.sentences[k + 1], views[k + 1], clex))
     doc.attributions = out
     return doc
 

@@ -40,6 +40,7 @@ class AttributionLexicon:
     determiners: frozenset[str]
     complementizers: frozenset[str]  # "dass", "that"
     dummies: frozenset[str]  # "es", "it": a subject that names nobody
+    genitives: frozenset[str]  # "des", "der": an article that attaches a genitive
 
 
 @lru_cache(maxsize=8)
@@ -68,6 +69,7 @@ def lexicon(language: str | None) -> AttributionLexicon:
         determiners=lang.lower_words(code, "determiners"),
         complementizers=lang.lower_words(code, "complementizers"),
         dummies=lang.lower_words(code, "dummy_subjects"),
+        genitives=lang.lower_words(code, "genitive_markers"),
     )
 
 
@@ -96,7 +98,7 @@ def np_after(s: Sentence, i: int, lex: AttributionLexicon) -> Span | None:
     return p.core, end
 
 
-def np_before(s: Sentence, i: int) -> Span | None:
+def np_before(s: Sentence, i: int, genitives: frozenset[str] | None = None) -> Span | None:
     """The naming words of a phrase that end right before token i ("Dem Bericht zufolge",
     "the agency estimates" with "estimates" read as a noun), across a genitive inside it
     ("Angaben des Ministeriums zufolge")."""
@@ -107,8 +109,9 @@ def np_before(s: Sentence, i: int) -> Span | None:
     stops = [k for k in range(p.core, i) if tokens[k].pos == "ADJD" or k in p.numerals]
     first = stops[-1] + 1 if stops else p.core
     if not stops and p.determiners == (p.start,) and tokens[p.start].pos == "ART" and p.start > 0 \
-            and is_nominal(tokens[p.start - 1]) and p.start + 1 < i:
-        before = np_before(s, p.start)
+            and is_nominal(tokens[p.start - 1]) and p.start + 1 < i \
+            and (genitives is None or low(tokens, p.start) in genitives):  # not "lud Kim den ... Angaben zufolge"
+        before = np_before(s, p.start, genitives)
         first = before[0] if before else first
     if first >= i or not any(is_nominal(t) for t in tokens[first:i]):
         return None

@@ -131,7 +131,8 @@ def _particle_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[
             continue
         np = np_after(s, i + 1, lex)
         if np and (np[1] >= len(tokens) or tokens[np[1]].text in CLAUSE_PUNCTUATION | {"."}
-                   or tokens[np[1]].pos in ("ADV", "PTKVZ")):
+                   or tokens[np[1]].pos in ("ADV", "PTKVZ")
+                   or lex.preposition_words.at(tokens, np[1])):  # ", so Shin laut Yonhap"
             cues.append(Cue(s.index, i, text_of(s, np, doc)))
     return cues
 
@@ -165,7 +166,7 @@ def _strip_report_noun(s: Sentence, span: Span, lex: AttributionLexicon) -> Span
 def _preposition_cues(doc: Document, s: Sentence, lex: AttributionLexicon, cues: list[Cue]) -> list[Cue]:
     """Cues from "laut X", "X zufolge", "nach Angaben X"; a chain ("unter Berufung auf X")
     only counts when no other cue names the reporter (`cues` are the ones found so far)."""
-    cues, tokens = list(cues), s.tokens
+    speakers, cues, tokens = list(cues), list(cues), s.tokens
     for i in range(len(tokens)):
         for phrase in lex.preposition_words.by_first.get(low(tokens, i), ()):
             if not at(tokens, i, phrase):
@@ -174,8 +175,10 @@ def _preposition_cues(doc: Document, s: Sentence, lex: AttributionLexicon, cues:
             after = i + len(phrase)
             if mode == "chain" and any(c.token != i for c in cues):
                 continue  # "X schreibt unter Berufung auf Y": X stays the source
+            if mode != "chain" and any(frame_segment(s, c.token) == frame_segment(s, i) for c in speakers):
+                continue  # "so Shin laut der Agentur Yonhap": the speaker, not the channel
             if mode == "before":
-                np = np_before(s, i)
+                np = np_before(s, i, lex.genitives)
             elif mode == "after_noun":  # "nach Angaben X", "nach südkoreanischen Angaben"
                 np = np_after(s, after, lex)
                 if np is None or not any(_report_noun(t.text, lex) for t in tokens[np[0]:np[1]]):
@@ -187,7 +190,27 @@ def _preposition_cues(doc: Document, s: Sentence, lex: AttributionLexicon, cues:
     return cues
 
 
+def _noun_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[Cue]:
+    """"die Angaben von X, dass ...", "the claim by X that ...": a report noun with its author
+    and a complement clause reports what that clause says."""
+    cues, tokens = [], s.tokens
+    for i in range(len(tokens) - 3):
+        if tokens[i].text.lower() not in lex.nouns:
+            continue
+        k = i + 1
+        if low(tokens, k) not in lex.of_words | lex.genitives:
+            continue
+        np = np_after(s, k + 1 if low(tokens, k) in lex.of_words else k, lex)
+        if np is None:
+            continue
+        end = np[1] + 1 if np[1] < len(tokens) and tokens[np[1]].text == "," else np[1]
+        if low(tokens, end) in lex.complementizers:
+            cues.append(Cue(s.index, i, text_of(s, np, doc)))
+    return cues
+
+
 def sentence_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[Cue]:
     """Every attribution in the sentence, with the token where it stands."""
-    cues = [c for c in verb_cues(doc, s, lex) + _particle_cues(doc, s, lex) if c.source]
+    found = verb_cues(doc, s, lex) + _particle_cues(doc, s, lex) + _noun_cues(doc, s, lex)
+    cues = [c for c in found if c.source]
     return [c for c in _preposition_cues(doc, s, lex, cues) if c.source]
