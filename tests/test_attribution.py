@@ -221,3 +221,24 @@ def test_attribution_speaker_age_is_no_reported_figure(text: str, language: str,
 ])
 def test_attribution_passage_over_the_discourse(text: str, language: str, sources: list[str]) -> None:
     assert [c.source for c in claims(text, language)] == sources
+
+
+@pytest.mark.parametrize(("text", "language", "sources"), [
+    # a report described only by its stage names no source
+    ("Schwere Stürme haben nach ersten Erkenntnissen mehr als 30 Menschen das Leben gekostet.", "de", [""]),
+    ("According to preliminary figures, 30 people died in the storms.", "en", [""]),
+    # a possessive before the report noun points to the person named before
+    ("Bürgermeisterin Maria Schulz sprach von 40 Bränden. Nach ihren Angaben wurden 200 Häuser geräumt.", "de",
+     ["Bürgermeisterin Maria Schulz", "Maria Schulz"]),
+    ("Mayor Maria Schulz spoke of 40 fires. According to her figures, 200 homes were evacuated.", "en",
+     ["Mayor Maria Schulz", "Maria Schulz"]),
+    # verbs of saying, fearing and appealing
+    ("Der Gesundheitsminister nannte die Zahl von 5434 Toten.", "de", ["Gesundheitsminister"]),
+    ("Die Rettungsdienste befürchten, dass 200 Menschen verschüttet sind.", "de", ["Rettungsdienste"]),
+    ("Rescuers fear that 200 people are trapped.", "en", ["Rescuers"]),
+    ("Die UNO hat einen Appell gestartet, um 300 Millionen Dollar zu sammeln.", "de", ["UNO"]),
+    ("The Red Cross launched an appeal to raise 300 million dollars.", "en", ["Red Cross"]),
+    ("President Ana Diaz tweeted that the country would send 85 doctors.", "en", ["President Ana Diaz"]),
+])
+def test_attribution_report_phrases_and_verbs(text: str, language: str, sources: list[str]) -> None:
+    assert [c.source for c in claims(text, language)] == sources

@@ -41,6 +41,7 @@ class AttributionLexicon:
     complementizers: frozenset[str]  # "dass", "that"
     dummies: frozenset[str]  # "es", "it": a subject that names nobody
     genitives: frozenset[str]  # "des", "der": an article that attaches a genitive
+    unsourced: frozenset[str]  # adjectives (lemma) of a report's stage: "ersten Erkenntnissen" names nobody
 
 
 @lru_cache(maxsize=8)
@@ -70,6 +71,7 @@ def lexicon(language: str | None) -> AttributionLexicon:
         complementizers=lang.lower_words(code, "complementizers"),
         dummies=lang.lower_words(code, "dummy_subjects"),
         genitives=lang.lower_words(code, "genitive_markers"),
+        unsourced=lang.lower_words(code, "attribution_unsourced"),
     )
 
 

@@ -21,7 +21,7 @@ from lagebild.extract.attribution_base import (
     text_of,
     verb_lemma,
 )
-from lagebild.extract.attribution_subject import subject
+from lagebild.extract.attribution_subject import resolve_pronoun, subject
 from lagebild.model import Cue, Document, Sentence, Span
 from lagebild.text.tokens import (
     CLAUSE_PUNCTUATION,
@@ -186,8 +186,22 @@ def _preposition_cues(doc: Document, s: Sentence, lex: AttributionLexicon, cues:
             else:
                 np = np_after(s, after, lex)
             if np:
-                cues.append(Cue(s.index, i, text_of(s, _strip_report_noun(s, np, lex), doc)))
+                cues.append(Cue(s.index, i, _report_source(doc, s, _strip_report_noun(s, np, lex), lex)))
     return cues
+
+
+def _report_source(doc: Document, s: Sentence, span: Span, lex: AttributionLexicon) -> str:
+    """The source a report phrase names: none for a report described only by its stage ("nach
+    ersten Erkenntnissen"); the person a possessive points to ("nach seinen Angaben")."""
+    tokens = s.tokens
+    words = tokens[span[0]:span[1]]
+    bare = all(_report_noun(t.text, lex) or t.lemma.lower() in lex.unsourced or t.text.lower() in lex.unsourced
+               for t in words)
+    if bare and any(t.lemma.lower() in lex.unsourced or t.text.lower() in lex.unsourced for t in words):
+        return ""
+    if bare and span[0] > 0 and tokens[span[0] - 1].pos == "PPOSAT":
+        return resolve_pronoun(doc, tokens[span[0] - 1].start) or text_of(s, span, doc)
+    return text_of(s, span, doc)
 
 
 def _noun_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[Cue]:
