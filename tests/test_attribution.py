@@ -39,10 +39,10 @@ def test_attribution_source(text: str, language: str, source: str) -> None:
     # indirect speech and hearsay continue the source of the previous sentence
     ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt solle 9 Tage dauern.", ["Agentur Tass", "Agentur Tass"]),
     ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt soll 9 Tage dauern.", ["Agentur Tass", "Agentur Tass"]),
-    # a plain indicative sentence starts a new point after a verb of saying; a paragraph opened by
-    # a framing "laut" holds on
+    # a plain indicative sentence starts a new point; one that adds to a framed report goes on with it
     ("Die Agentur Tass meldete 12 Züge. Die Fahrt dauert 9 Tage.", ["Agentur Tass", ""]),
-    ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt dauert 9 Tage.", ["Agentur Tass", "Agentur Tass"]),
+    ("Laut der Agentur Tass fahren 12 Züge. Die Fahrt dauert 9 Tage.", ["Agentur Tass", ""]),
+    ("Laut der Agentur Tass fahren 12 Züge. Zudem fahren 4 Busse.", ["Agentur Tass", "Agentur Tass"]),
     # Konjunktiv I opening the next paragraph goes on with the report; hearsay "soll" does not
     ("Laut der Agentur Tass fahren 12 Züge.\nDie Fahrt solle 9 Tage dauern.", ["Agentur Tass", "Agentur Tass"]),
     ("Laut der Agentur Tass fahren 12 Züge.\nDie Fahrt soll 9 Tage dauern.", ["Agentur Tass", ""]),
@@ -189,6 +189,11 @@ def test_attribution_speaker_age_is_no_reported_figure(text: str, language: str,
     ("According to the mountain rescue service, 14 hikers are missing. Police also sent two helicopters. "
      "Another 30 volunteers left in the morning.\nSchools reopened with 300 pupils.", "en",
      ["mountain rescue service", "mountain rescue service", "mountain rescue service", ""]),
+    # ... not a sentence that does not add to the report: the author's voice
+    ("Nach Angaben der Behörden kamen 400 Touristen. Für die Insel ist der Tourismus wichtig (ein Zimmer kostet "
+     "90 Euro).", "de", ["Behörden", ""]),
+    ("According to the authorities, 400 tourists came. For the island tourism matters (a room costs 90 euros).",
+     "en", ["authorities", ""]),
     # ... until a report without a reporter ("wurden gezählt") starts
     ("Wie die Wahlbehörde mitteilte, lag die Beteiligung bei 61 Prozent. Im Süden sind bisher 900 Stimmen "
      "gezählt worden.", "de", ["Wahlbehörde", ""]),
@@ -241,4 +246,18 @@ def test_attribution_passage_over_the_discourse(text: str, language: str, source
     ("President Ana Diaz tweeted that the country would send 85 doctors.", "en", ["President Ana Diaz"]),
 ])
 def test_attribution_report_phrases_and_verbs(text: str, language: str, sources: list[str]) -> None:
+    assert [c.source for c in claims(text, language)] == sources
+
+
+@pytest.mark.parametrize(("text", "language", "sources"), [
+    # a headline that names its source before a colon or after a closing dash
+    ("Kiew: Russland verlegt 3000 Soldaten an die Grenze\nDie Lage bleibt angespannt.", "de", ["Kiew"]),
+    ("Kyiv: Russia moves 3,000 troops to the border\nThe situation remains tense.", "en", ["Kyiv"]),
+    ("Brasilien exportierte 2023 rund 90 Millionen Tonnen Soja – Reuters\nDie Preise stiegen.", "de", ["Reuters"]),
+    ("Brazil exported 90 million tonnes of soy in 2023 – Reuters\nPrices rose.", "en", ["Reuters"]),
+    # a topic before the colon is no source
+    ("Hochwasser in Bayern: 40 Dörfer evakuiert\nDie Lage bleibt angespannt.", "de", [""]),
+    ("Floods in Bavaria: 40 villages evacuated\nThe situation remains tense.", "en", [""]),
+])
+def test_attribution_headline_names_its_source(text: str, language: str, sources: list[str]) -> None:
     assert [c.source for c in claims(text, language)] == sources

@@ -190,3 +190,17 @@ def test_syntax_spans_are_half_open(text: str) -> None:
         assert 0 <= c.start < c.end <= len(s.tokens)
     assert [words(s, part) for part in s.syntax.colon_parts()] == ["Laut Polizei kamen 5.000 Menschen",
                                                                     "die Veranstalter zählten 9.000 ."]
+
+
+@pytest.mark.parametrize(("text", "finite", "mood"), [
+    # Konjunktiv I of a full verb not in the list: stem + "e" with a third-person subject
+    ("Im Gegenzug erhalte das Land Getreide.", "erhalte", "subjunctive1"),
+    ("Der Verein plane 40 neue Plätze.", "plane", "subjunctive1"),
+    # the same form with "ich" is the indicative
+    ("Ich erhalte jeden Monat 40 Briefe.", "erhalte", "indicative"),
+    ("Das Land erhält Getreide.", "erhält", "indicative"),
+])
+def test_syntax_konjunktiv_one_of_full_verbs(text: str, finite: str, mood: str) -> None:
+    s = sentence(text, "de")
+    (clause,) = [c for c in s.syntax.clauses if c.finite is not None and s.tokens[c.finite].text == finite]
+    assert clause.mood == mood

@@ -39,6 +39,8 @@ class PassageLexicon:
     reported: Phrases
     substitutes: frozenset[str]
     back_pronouns: frozenset[str]
+    additives: Phrases  # anywhere in the sentence
+    opening_additives: Phrases  # only where they open it
 
 
 @lru_cache(maxsize=8)
@@ -49,6 +51,10 @@ def lexicon(language: str | None) -> PassageLexicon:
         reported=Phrases(tuple(w.lower().split()) for w in lang.entries(code, "reported_speech")),
         substitutes=lang.lower_words(code, "reported_speech_substitutes"),
         back_pronouns=lang.lower_words(code, "attribution_back_pronouns"),
+        additives=Phrases(tuple(w.lower().split()) for w in lang.entries(code, "attribution_additives")
+                          if not w.startswith("^")),
+        opening_additives=Phrases(tuple(w[1:].lower().split()) for w in lang.entries(code, "attribution_additives")
+                                  if w.startswith("^")),
     )
 
 
@@ -176,7 +182,7 @@ def _passage(doc: Document, k: int, views: list[SentenceView], flow: _Flow, quot
         return flow.carried, True
     if k in quoted:
         return quoted[k], True
-    if flow.frame:
+    if flow.frame and (lex.additives.anywhere(s.tokens) or lex.opening_additives.at(s.tokens, 0)):
         return flow.frame, True
     if not mood and not first_of_paragraph and flow.before.source and views[k - 1].own \
             and continues_topic(s, doc.sentences[k - 1], clex):
@@ -208,6 +214,8 @@ def attribute(doc: Document) -> Document:
             free = [c for c in view.cues if c.source == view.own]
             flow.frame = view.own if opens and free and framing(s, free[0], clex) else (
                 flow.frame if view.own == flow.frame else "")
+        if not view.own and passage != flow.frame:
+            flow.frame = ""  # the author's own voice resumed
         out.append(Attribution(s.index, view.cues, view.own, passage, inherits, view.reported))
         dates = date_times(doc, s)
         flow.before = _Passage(passage, _sentence_time(dates) if view.own else flow.before.time, view.reported)

@@ -223,8 +223,46 @@ def _noun_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[Cue]
     return cues
 
 
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def _named(doc: Document, s: Sentence, first: int, end: int, lex: AttributionLexicon) -> str:
+    """The text of tokens[first:end] when it is one name of the document's entities or a phrase
+    ending in an organisation word, after any date or number that opens it ("date 2025-06 Moskau")."""
+    tokens = s.tokens
+    while first < end and (tokens[first].pos == "CARD" or tokens[first].kind != "regular"
+                           or any(t.start <= tokens[first].start < t.end for t in doc.times)):
+        first += 1
+    if first >= end:
+        return ""
+    a, b = tokens[first].start, tokens[end - 1].end
+    if any(m.start == a and m.end == b for e in doc.entities for m in e.mentions):
+        return doc.text[a:b]
+    return doc.text[a:b] if institution(doc, doc.text[a:b], lex) and tokens[end - 1].pos.startswith("N") \
+        and all(t.pos in ("NN", "NE", "ADJA", "ART") for t in tokens[first:end]) else ""
+
+
+def _headline_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[Cue]:
+    """A headline that names its source: "Moskau: Nordkorea schickt ...", "... an Russland – Reuters"."""
+    if not s.headline:
+        return []
+    tokens, cues = s.tokens, []
+    if s.syntax.colons:
+        colon = s.syntax.colons[0]
+        name = _named(doc, s, 0, colon, lex)
+        if name:
+            cues.append(Cue(s.index, colon, name))
+    end = len(tokens) - 1 if tokens and tokens[-1].text in ".!?" else len(tokens)
+    dash = next((k for k in range(end - 1, 0, -1) if tokens[k].text in _DASHES), None)
+    if dash is not None and end - dash <= 4:
+        name = _named(doc, s, dash + 1, end, lex)
+        if name:
+            cues.append(Cue(s.index, dash, name))
+    return cues
+
+
 def sentence_cues(doc: Document, s: Sentence, lex: AttributionLexicon) -> list[Cue]:
     """Every attribution in the sentence, with the token where it stands."""
-    found = verb_cues(doc, s, lex) + _particle_cues(doc, s, lex) + _noun_cues(doc, s, lex)
+    found = verb_cues(doc, s, lex) + _particle_cues(doc, s, lex) + _noun_cues(doc, s, lex) + _headline_cues(doc, s, lex)
     cues = [c for c in found if c.source]
     return [c for c in _preposition_cues(doc, s, lex, cues) if c.source]

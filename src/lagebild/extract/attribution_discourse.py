@@ -6,7 +6,8 @@ says, for each sentence without a source of its own, whose passage it continues:
 
 - a paragraph opened by a framing attribution ("Nach Angaben von X ...", "Dem
   Ministerium zufolge ...", "According to X, ...", "Wie X berichtete, ...") holds for the
-  paragraph, until another source starts;
+  sentences of the paragraph that add to that report ("Die Polizei hat zudem ...", "Weitere
+  30 Helfer ..."; `attribution_additives.txt`), until one does not or another source starts;
 - indirect speech (Konjunktiv I) at the start of a paragraph continues the report the
   paragraph before ended with (a subheading between them does not end it);
 - a language without a reported-speech mood ("said" + a back-shifted clause) continues a

@@ -298,15 +298,33 @@ def _subject(tokens: Sequence[Token], idx: tuple[int, ...], finite: int | None, 
     return next(((p.start, p.end) for p in phrases if p.start == k and k in inside), None)
 
 
+def _mood(tokens: Sequence[Token], finite: int | None, subject: Span | None, g: Grammar) -> str:
+    """The mood of the finite verb: a listed form (`verb_moods.tsv`), else, where the language forms
+    Konjunktiv I as stem + "e", a full verb of that form with a third-person subject ("Das Land
+    erhalte Nahrungsmittel"; "ich erhalte" is indicative)."""
+    if finite is None:
+        return ""
+    tok = tokens[finite]
+    listed = g.moods.get(tok.text.lower())
+    if listed:
+        return listed
+    lemma = tok.lemma.lower()
+    if g.subjunctive_stem_e and tok.pos == "VVFIN" and lemma.endswith("en") and tok.text.lower() == lemma[:-1] \
+            and subject is not None and tokens[subject[0]].pos != "PPER":
+        return "subjunctive1"
+    return "indicative"
+
+
 def _clause(tokens: Sequence[Token], draft: _Draft, phrases: list[Phrase], g: Grammar) -> Clause:
     idx = tuple(sorted(draft.tokens))
     finite = next((k for k in idx if tokens[k].pos in FINITE), None)
-    mood = g.moods.get(tokens[finite].text.lower(), "indicative") if finite is not None else ""
+    subject = _subject(tokens, idx, finite, phrases, g)
+    mood = _mood(tokens, finite, subject, g)
     return Clause(
         tokens=idx, kind=draft.kind, finite=finite, verbs=tuple(k for k in idx if tokens[k].pos in VERBS),
         modals=tuple(k for k in idx if tokens[k].pos.startswith("VM")), tense=_tense(tokens, idx, finite, g),
         mood=mood, negated=any(tokens[k].pos == "PTKNEG" or tokens[k].text.lower() in g.negations for k in idx),
-        subject=_subject(tokens, idx, finite, phrases, g), parent=draft.parent, relation=draft.relation,
+        subject=subject, parent=draft.parent, relation=draft.relation,
         antecedent=draft.antecedent,
     )
 

@@ -28,6 +28,7 @@ class Grammar:
     coordinators: frozenset[str]  # conjunctions that can join two clauses
     comparatives: frozenset[str]  # words tagged as subordinators that open no clause ("als", "than")
     moods: dict[str, str]  # finite form -> subjunctive1 / subjunctive2
+    subjunctive_stem_e: bool  # a third-person verb form of stem + "e" is Konjunktiv I ("erhalte", "plane")
     tenses: dict[str, str]  # finite form -> past / perfect / future / modal_future / modal / present
     negations: frozenset[str]
     past_endings: tuple[str, ...]  # endings of a finite full verb in the simple past ("-te")
@@ -54,6 +55,7 @@ def grammar(language: str | None) -> Grammar:
         coordinators=lang.lower_words(code, "coordinators"),
         comparatives=lang.lower_words(code, "comparatives"),
         moods={k.lower(): v for k, v in lang.table(code, "verb_moods").items()},
+        subjunctive_stem_e=bool(settings.feature("subjunctive_stem_e")),
         tenses={k.lower(): v for k, v in lang.table(code, "time_tense").items()},
         negations=lang.lower_words(code, "negations"),
         past_endings=tuple(sorted(lang.lower_words(code, "quantity_past_endings"))),
