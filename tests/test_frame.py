@@ -38,6 +38,8 @@ def test_frame_clause_around_a_number(context: str, quote: str, code: str, claus
     ("some 1,800 marines were initially flown in", "en", {"initial"}),
     ("at least 85 fishermen died", "en", {"killed"}),
     ("Der Sturm hat mehr als 40 Menschen das Leben gekostet", "de", {"killed"}),  # a storm
+    ("Im zweiten Wahlgang erhielt sie 52 Prozent", "de", {"second"}),  # an election's second round
+    ("in the second half the visitors had 61 percent of possession", "en", {"second"}),  # sport
     ("the agency says roughly 600 fighters have died and another 4,100 were injured", "en", None),  # war
     ("Bei dem Busunglück gab es 12 Tote und 30 Verletzte", "de", None),  # an accident
     ("Bei dem Beben starben 300 Menschen, 1.000 wurden verletzt", "de", None),  # a quake

@@ -109,11 +109,15 @@ def test_reconcile_concept_unifies_words_and_languages(a: tuple[str, str, str], 
     assert (ca == cb) is same, (ca, cb)
 
 
-def test_reconcile_a_dimension_takes_no_qualifier_of_its_clause() -> None:
-    """"a magnitude of 7.5 after 912 people had been killed": the magnitude is no count of the dead."""
+def test_reconcile_a_dimension_takes_no_qualifier_of_its_clause_but_its_event() -> None:
+    """"a magnitude of 7.5 after 912 people had been killed": the magnitude is no count of the
+    dead, but it is the second quake's, not the first's."""
     quake = claim("a", 7.5, unit="other", measure="magnitude", lemma="magnitude", language="en",
                   text="7.5", context="A second quake hit with a magnitude of 7.5 after 912 people had been killed.")
-    assert "killed" in quake["qualifiers"] and concept(quake, "en") == "magnitude"
+    assert "killed" in quake["qualifiers"] and concept(quake, "en") == "second magnitude"
+    first = claim("b", 7.8, unit="other", measure="magnitude", lemma="magnitude", language="en",
+                  text="7.8", context="The quake had a magnitude of 7.8 and killed 900 people.")
+    assert concept(first, "en") == "magnitude"
 
 
 def test_reconcile_groups_need_two_documents() -> None:

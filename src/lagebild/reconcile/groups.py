@@ -108,6 +108,7 @@ DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 
 
 PROSPECTIVE = "prospective"  # stored with a claim whose sentence speaks of what may still come
+ORDINALS = frozenset({"second", "third"})  # which of repeated events (clause_qualifiers.tsv)
 RUNNING = "running"  # stored with a claim whose clause gives the latest figure of a changing tally
 
 
@@ -146,9 +147,11 @@ def concept(claim: dict[str, Any], language: str = "de", kin: dict[str, str] | N
         measure = ""  # the profile's kinship names the population; its words qualify nothing
     quals, head = _concept(code, lemma, measure, claim.get("unit") or "")
     stored = _stored_qualifiers(claim.get("qualifiers"))
-    if claim.get("unit") in COUNT_UNITS and lemma not in lang.lower_words(code, "quantity_dimension_nouns"):
+    if lemma in lang.lower_words(code, "quantity_dimension_nouns"):
         # a dimension ("ein Beben der Stärke 7,5") is measured, not counted: the dead of its
-        # clause do not qualify it
+        # clause do not qualify it, which of repeated events it belongs to does ("the second quake")
+        quals |= stored & ORDINALS
+    elif claim.get("unit") in COUNT_UNITS:
         quals |= stored - {PROSPECTIVE, RUNNING}
     if ADDITIONAL in quals and PROSPECTIVE in stored:
         quals |= {POSSIBLE}  # "weitere 30.000 könnten folgen" is not "weitere 3.000 sind gefolgt"
