@@ -37,7 +37,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "text": doc.text,
         "removed_lines": doc.removed_lines,
         "removed": [{"line": ln.number, "reason": ln.reason} for ln in doc.lines if not ln.keep and ln.text.strip()],
-        "entities": [{"canonical": e.canonical, "type": e.type, "aliases": e.aliases,
+        "entities": [{"canonical": e.canonical, "type": e.type, "confidence": round(e.confidence, 2),
+                      "aliases": e.aliases,
                       "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in e.mentions]}
                      for e in doc.entities],
         "times": [{"text": t.text, "value": t.value, "kind": t.kind, "type": t.type, "anchor": t.anchor,

@@ -38,11 +38,12 @@ class EntityRow:
     by_type: dict[str, int]  # documents per type it was given
     mentions: int = 0
     aliases: Counter[str] = field(default_factory=Counter)
+    confidence: float = 1.0  # the highest of its documents: a name one article is sure of is sure
 
     def record(self, type_: str | None = None) -> dict[str, Any]:
         documents = self.by_type.get(type_, 0) if type_ else self.documents
         return {"canonical": self.canonical, "type": type_ or self.type, "documents": documents,
-                "mentions": self.mentions}
+                "mentions": self.mentions, "confidence": self.confidence}
 
 
 def _rank(row: dict[str, Any]) -> tuple[int, int, str]:
@@ -52,11 +53,12 @@ def _rank(row: dict[str, Any]) -> tuple[int, int, str]:
 def _entity_rows(store: Store) -> dict[str, EntityRow]:
     """Every entity's documents (in all, per type), mentions and spellings: three grouped scans."""
     rows: dict[str, EntityRow] = {}
-    overall = select(E.canonical, func.min(E.type), func.count(func.distinct(E.doc_id))).group_by(E.canonical)
+    overall = select(E.canonical, func.min(E.type), func.count(func.distinct(E.doc_id)),
+                     func.max(E.confidence)).group_by(E.canonical)
     per_type = select(E.canonical, E.type, func.count(func.distinct(E.doc_id))).group_by(E.canonical, E.type)
     with store.engine.connect() as conn:
-        for name, type_, n in conn.execute(overall):
-            rows[name] = EntityRow(name, type_, n, {})
+        for name, type_, n, sure in conn.execute(overall):
+            rows[name] = EntityRow(name, type_, n, {}, confidence=sure)
         for name, type_, n in conn.execute(per_type):
             rows[name].by_type[type_] = n
         for name, alias, n in conn.execute(_ALIASES):
@@ -120,7 +122,8 @@ class EntityIndex:
         first_type = _scalar(self.store, select(E.type).where(E.canonical == name).order_by(E.doc_id).limit(1))
         dense = row.documents > dense_threshold(self.total_documents, mention_limit)
         aliases = sorted(row.aliases.items(), key=lambda kv: (-kv[1], kv[0]))
-        return {"canonical": name, "type": first_type, "document_count": row.documents, "documents": ids,
+        return {"canonical": name, "type": first_type, "confidence": row.confidence,
+                "document_count": row.documents, "documents": ids,
                 "aliases": [{"text": a, "count": n} for a, n in aliases],
                 "mentions": _mentions(self.store, name, mention_limit, dense), "cooccurring": self.cooccurring(name)}
 

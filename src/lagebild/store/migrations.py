@@ -99,6 +99,14 @@ def _time_type_anchor(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE times ADD COLUMN anchor VARCHAR(40)"))
 
 
+def _entity_confidence(conn: Connection) -> None:
+    """Each entity keeps how sure its type is (1.0 for entities stored before; re-analyze with
+    --force to fill it)."""
+    if "confidence" not in {c["name"] for c in inspect(conn).get_columns(schema.entities.name)}:
+        kind = schema.entities.c.confidence.type.compile(dialect=conn.dialect)
+        conn.execute(text(f"ALTER TABLE entities ADD COLUMN confidence {kind} NOT NULL DEFAULT 1.0"))
+
+
 def _profiles(conn: Connection) -> None:
     """The analyst's story profile is kept with the corpus it was given for."""
     schema.profiles.create(conn, checkfirst=True)
@@ -122,6 +130,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0009_profiles", _profiles),
     ("0010_claim_place", _claim_place),
     ("0011_groups", _groups),
+    ("0012_entity_confidence", _entity_confidence),
 )
 _PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
 

@@ -59,6 +59,7 @@ entities = Table(
     Column("idx", Integer, primary_key=True),
     Column("canonical", Text, nullable=False, index=True),
     Column("type", String(3), nullable=False),
+    Column("confidence", Float, nullable=False, server_default="1.0"),  # below 0.5 the type is a guess
 )
 
 mentions = Table(

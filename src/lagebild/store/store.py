@@ -194,8 +194,8 @@ class Store:
                 conn.execute(table.insert(), rows)
 
         put(s.sentences, [{"doc_id": doc.id, "idx": x.index, "start": x.start, "end": x.end} for x in doc.sentences])
-        put(s.entities, [{"doc_id": doc.id, "idx": i, "canonical": e.canonical, "type": e.type}
-                         for i, e in enumerate(doc.entities)])
+        put(s.entities, [{"doc_id": doc.id, "idx": i, "canonical": e.canonical, "type": e.type,
+                          "confidence": e.confidence} for i, e in enumerate(doc.entities)])
         put(s.mentions, list({(i, m.start): {"doc_id": doc.id, "entity_idx": i, "start": m.start, "end": m.end,
                                              "text": m.text}
                               for i, e in enumerate(doc.entities) for m in e.mentions}.values()))
@@ -381,8 +381,8 @@ def _load_document(conn: Connection, row: Any) -> Document:
     mentions: dict[int, list[Mention]] = {}
     for r in rows(s.mentions, [s.mentions.c.entity_idx, s.mentions.c.start]):
         mentions.setdefault(r["entity_idx"], []).append(Mention(text=r["text"], start=r["start"], end=r["end"]))
-    doc.entities = [Entity(canonical=r["canonical"], type=r["type"], mentions=mentions.get(r["idx"], []))
-                    for r in rows(s.entities, [s.entities.c.idx])]
+    doc.entities = [Entity(canonical=r["canonical"], type=r["type"], mentions=mentions.get(r["idx"], []),
+                           confidence=r["confidence"]) for r in rows(s.entities, [s.entities.c.idx])]
     doc.times = [TimeExpr(text=r["text"], value=r["value"], start=r["start"], end=r["end"], kind=r["kind"],
                           type=r["type"], anchor=r["anchor"]) for r in rows(s.times, [s.times.c.idx])]
     doc.claims = [Claim(id=r["id"], text=r["text"], value=r["value"], value_max=r["value_max"], approx=r["approx"],
