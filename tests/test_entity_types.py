@@ -112,3 +112,39 @@ def test_entity_types_lone_name_evidence(language: str, word: str, expected: tup
 
 def test_entity_types_place_preposition_wins() -> None:
     assert lone_name_type("Okafor", True, lexicon("de")) == ("LOC", "place")
+
+
+@pytest.mark.parametrize(("text", "language", "canonical", "mentions"), [
+    ("Der National Intelligence Service warnte am Montag. Laut NIS sind die Truppen verlegt worden.", "de",
+     "National Intelligence Service", {"National Intelligence Service", "NIS"}),
+    ("The Federal Emergency Management Agency sent teams. FEMA said more would follow.", "en",
+     "Federal Emergency Management Agency", {"Federal Emergency Management Agency", "FEMA"}),
+])
+def test_entity_types_acronym_names_the_expansion_in_its_document(text: str, language: str, canonical: str,
+                                                                  mentions: set[str]) -> None:
+    found = {e.canonical: {m.text for m in e.mentions} for e in run(text, language).entities}
+    assert found[canonical] == mentions
+
+
+@pytest.mark.parametrize(("word", "latin"), [
+    ("Путин", "Putin"),  # Russian
+    ("Ельцин", "Yeltsin"),  # Russian, initial е
+    ("Щербаков", "Shcherbakov"),
+    ("Київ", "Kyiv"),  # Ukrainian (і, ї): the Ukrainian table
+    ("Запоріжжя", "Zaporizhzhia"),
+    ("Євген", "Yevhen"),
+    ("ФСБ", "FSB"),  # an acronym stays in capitals
+    ("Ростов-на-Дону", "Rostov-na-Donu"),
+    ("Berlin", "Berlin"),  # Latin script as it is
+])
+def test_entity_types_cyrillic_is_romanised_per_language(word: str, latin: str) -> None:
+    from lagebild.extract.entity_names import romanise
+
+    assert romanise(word) == latin
+
+
+def test_entity_types_a_name_in_cyrillic_links_to_its_latin_mentions() -> None:
+    doc = run("Die Zeitung zitierte Владимир Путин mit den Worten, Киев müsse nachgeben. Später sprach Putin.")
+    found = {e.canonical: (e.type, {m.text for m in e.mentions}) for e in doc.entities}
+    assert found["Vladimir Putin"] == ("PER", {"Владимир Путин", "Putin"})
+    assert found["Kyiv"][0] == "LOC"

@@ -276,11 +276,13 @@ def test_reconcile_profile_count_nouns_join_kin_nouns(de: tuple[str, str], en: t
 
 
 @pytest.mark.parametrize("names, expected", [
-    ([("Vladimir Putin", "PER"), ("Putin", "PER")], ["Vladimir Putin"]),
-    ([("Kim Jong-un", "PER"), ("Kim", "PER")], ["Kim Jong-un"]),
-    ([("Kim Jong-un", "PER"), ("Kim Yo-jong", "PER"), ("Kim", "PER")], ["Kim", "Kim Jong-un", "Kim Yo-jong"]),
+    # short forms are resolved inside a document only (issue 12): across documents a lone
+    # surname, given name or a name cut at a hyphen stays its own row
+    ([("Vladimir Putin", "PER"), ("Putin", "PER")], ["Putin", "Vladimir Putin"]),
+    ([("Boris Johnson", "PER"), ("Boris", "PER")], ["Boris", "Boris Johnson"]),
+    ([("Kim Jong-un", "PER"), ("Kim", "PER")], ["Kim", "Kim Jong-un"]),
     ([("Kursk", "LOC"), ("Oblast Kursk", "LOC")], ["Kursk", "Oblast Kursk"]),
-    ([("Park Ji-hoon", "PER"), ("Park Ji", "PER")], ["Park Ji-hoon"]),
+    ([("Park Ji-hoon", "PER"), ("Park Ji", "PER")], ["Park Ji", "Park Ji-hoon"]),
     ([("Federal Security Service", "ORG"), ("FSS", "ORG")], ["Federal Security Service"]),
     ([("Federal Security Service", "ORG"), ("Foreign Sales Section", "ORG"), ("FSS", "ORG")],
      ["FSS", "Federal Security Service", "Foreign Sales Section"]),  # two readings: leave it

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lagebild import lang
-from lagebild.extract.entity_names import english_name, korean_given_name, korean_syllables, looks_slavic
+from lagebild.extract.entity_names import english_name, korean_given_name, korean_syllables, looks_slavic, romanise
 from lagebild.extract.entity_types import confidence, is_given, is_surname, lone_name_type, org_phrase, run_type
 from lagebild.lang import gazetteer as gaz
 from lagebild.model import Document, Entity, Mention, Token
@@ -163,6 +163,9 @@ def known(name: str, code: str, small_places: bool = False) -> gaz.Known | None:
     if not small_places and name in lexicon(code).given:
         return None
     hit = gaz.lookup(name, code, small_places)
+    if hit is None and romanise(name) != name:  # "Киев" -> Kiev -> Kyiv; "Владимир" is a given name
+        latin = romanise(name)
+        return None if not small_places and is_given(latin, lexicon(code)) else known(latin, code, small_places)
     if hit is None and name.isupper() and len(name) > 3:
         hit = gaz.lookup(name.title(), code, small_places)  # a dateline in capitals: "SEOUL"
     if hit is None and lang.settings(code).feature("genitive_s_names"):
@@ -660,6 +663,7 @@ def surname_index(spans: list[Span], code: str) -> dict[str, Span]:
             continue
         last = s.words[0] if s.evidence == "korean" else s.words[-1]
         index.setdefault(last, s)
+        index.setdefault(romanise(last), s)  # "Путин" ... "Putin"
         if lang.settings(code).feature("genitive_s_names"):
             index.setdefault(last + "s", s)
     return index
@@ -674,10 +678,30 @@ def link_acronyms(spans: list[Span], doc: Document) -> None:
             span.type, span.evidence = prev.type, "coref"
 
 
+def initials(words: list[str], lex: Lexicon) -> str:
+    """'National Intelligence Service' -> NIS; link words and particles are skipped."""
+    parts = [p for w in words for p in w.split("-") if p]
+    return "".join(p[0].upper() for p in parts if p[:1].isupper() and p not in lex.org_links)
+
+
+def expand_acronyms(spans: list[Span], lex: Lexicon) -> None:
+    """An acronym anywhere in the document names the one organisation of the document whose
+    capitalised words it abbreviates ('NIS' ... 'National Intelligence Service')."""
+    long_names: dict[str, set[str]] = {}
+    for s in spans:
+        if s.type == "ORG" and len(s.words) > 1:
+            long_names.setdefault(initials(s.words, lex), set()).add(s.canonical or s.text)
+    for s in spans:
+        found = long_names.get(s.text, set()) if s.evidence == "acronym" else set()
+        if len(found) == 1:
+            s.canonical, s.evidence = next(iter(found)), "coref"
+
+
 def resolve(spans: list[Span], doc: Document, lex: Lexicon) -> None:
     """Give every span a type and canonical name, linking short forms to full names."""
     code = lex.code
     link_acronyms(spans, doc)
+    expand_acronyms(spans, lex)
     names = {w for s in spans for w in s.words}
     surname_of = surname_index(spans, code)
     typed_single = {s.words[0]: s for s in spans if len(s.words) == 1 and s.type}
@@ -706,6 +730,8 @@ def name_canonical(span: Span, names: set[str], code: str) -> str:
             return hit.canonical
         if looks_slavic(span.words, code):
             return english_name(span.words, code)
+    if any(romanise(w) != w for w in span.words):
+        return english_name(span.words, code)
     return span.text if len(span.words) > 1 else base_name(span.words[0], names, code)
 
 

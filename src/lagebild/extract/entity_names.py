@@ -1,5 +1,7 @@
-"""Canonical English forms of person names: Korean name spelling and German -> English
-transliteration of East Slavic names. The rules and word lists live in `lang/<code>/`."""
+"""Canonical English forms of person names: Korean name spelling, German -> English
+transliteration of East Slavic names (rules and word lists in `lang/<code>/`), and names
+written in another script romanised by per-script tables (`lang/scripts/`: Cyrillic, with
+Ukrainian told from Russian by its own letters)."""
 from __future__ import annotations
 
 import re
@@ -39,6 +41,36 @@ def korean_given_name(words: list[str]) -> str | None:
     return "-".join([first] + [s.lower() for s in syllables[1:]])
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+
+
+@lru_cache(maxsize=4)
+def script_table(name: str) -> dict[str, str]:
+    """`lang/scripts/<name>.tsv`: letter (or '^letter' for the start of a word) -> Latin."""
+    from importlib import resources
+
+    text = (resources.files("lagebild.lang") / "scripts" / f"{name}.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] if len(row) > 1 else "" for row in rows}
+
+
+def romanise(word: str) -> str:
+    """A word in Cyrillic in the Latin spelling English news uses ('Путин' -> 'Putin',
+    'Київ' -> 'Kyiv'); a word in Latin script as it is."""
+    if not _CYRILLIC.search(word):
+        return word
+    low = word.lower()
+    table = script_table("cyrillic_uk" if _UKRAINIAN_LETTERS & set(low) else "cyrillic_ru")
+    out = [table.get(f"^{ch}" if k == 0 or not low[k - 1].isalpha() else ch, table.get(ch, ch))
+           for k, ch in enumerate(low)]
+    latin = "".join(out)
+    if word.isupper() and len(word) > 1:
+        return latin.upper()
+    return "-".join(p[:1].upper() + p[1:] if q[:1].isupper() else p
+                    for p, q in zip(latin.split("-"), word.split("-"), strict=False))
+
+
 @lru_cache(maxsize=4)
 def _rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(k), v) for k, v in lang.table(language, "entity_translit").items())
@@ -67,6 +99,7 @@ def english_name(parts: list[str], language: str) -> str:
     """The common English spelling of a person's (or place's) name parts."""
     code = lang.code(language)
     words = lang.table(code, "entity_translit_words")
+    parts = [romanise(p) for p in parts]
     if looks_slavic(parts, code):
         return " ".join(transliterate_part(p, code) for p in parts)
     return " ".join(words.get(p, p) for p in parts)

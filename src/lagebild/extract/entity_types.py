@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lagebild import lang
+from lagebild.extract.entity_names import romanise
 from lagebild.lang import gazetteer as gaz
 
 if TYPE_CHECKING:
@@ -52,11 +53,12 @@ def ends_with(word: str, suffixes: tuple[str, ...]) -> bool:
 
 
 def is_given(word: str, lex: Lexicon) -> bool:
+    word = romanise(word)
     return word in lex.given or word in gaz.person_names().given
 
 
 def is_surname(word: str) -> bool:
-    return word in gaz.person_names().surnames
+    return romanise(word) in gaz.person_names().surnames
 
 
 def lone_name_type(word: str, after_place_prep: bool, lex: Lexicon) -> tuple[str, str]:

@@ -1,11 +1,11 @@
 """Entity resolution across documents: one row per real-world referent.
 
-Within a document the entity stage already joins "Putin" to "Wladimir Putin" and
-spellings across languages (Lawrow/Lavrov). Across documents, a row is merged into
-another when the corpus has exactly one candidate for it:
-- a short name into the full name ending (or, for Korean names, starting) in it:
-  "Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong-un";
-- a name cut at a hyphen into the full one: "Shin Won" -> "Shin Won-sik";
+Within a document the entity stage already joins "Putin" to "Wladimir Putin", a lone
+given name or a name cut at a hyphen to the full name it stands for, and spellings
+across languages (Lawrow/Lavrov). Across documents those short forms are never merged:
+a lone "Boris" in one article is not the "Boris Johnson" of another, and no name is
+merged into another because it is a prefix of it. A row is merged into another only
+when the corpus has exactly one candidate for it:
 - an acronym into the organisation it abbreviates: "NIS" -> "National Intelligence Service";
 - a transliteration guess into the name as written elsewhere: an entity whose
   canonical is none of its own aliases ("Tyumen" for "Tumen") joins the entity whose
@@ -17,31 +17,8 @@ from collections import defaultdict
 from typing import Any
 
 
-def surname_index(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """Single-word PER names -> the one multi-word PER name ending in them."""
-    full: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        parts = r["canonical"].split()
-        if r["type"] == "PER" and len(parts) > 1:
-            full[parts[-1].lower()].add(r["canonical"])
-            full[parts[0].lower()].add(r["canonical"])  # Korean names: family name first (Kim)
-    return {r["canonical"]: next(iter(full[r["canonical"].lower()])) for r in rows
-            if r["type"] == "PER" and " " not in r["canonical"] and len(full.get(r["canonical"].lower(), ())) == 1}
-
-
 def _unique(candidates: dict[str, set[str]]) -> dict[str, str]:
     return {name: next(iter(found)) for name, found in candidates.items() if len(found) == 1}
-
-
-def hyphen_index(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """PER names that stop at a hyphen of exactly one longer PER name."""
-    names = [r["canonical"] for r in rows if r["type"] == "PER"]
-    found: dict[str, set[str]] = defaultdict(set)
-    for full in names:
-        for i, ch in enumerate(full):
-            if ch == "-" and " " in full[:i]:
-                found[full[:i]].add(full)
-    return _unique({n: found[n] for n in names if n in found})
 
 
 def acronym_index(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -64,7 +41,7 @@ def as_written_index(rows: list[dict[str, Any]]) -> dict[str, str]:
 
 def merge_targets(rows: list[dict[str, Any]]) -> dict[str, str]:
     """Canonical name -> the canonical it is merged into, followed to the end."""
-    target = {**as_written_index(rows), **acronym_index(rows), **hyphen_index(rows), **surname_index(rows)}
+    target = {**as_written_index(rows), **acronym_index(rows)}
     resolved = {}
     for name in target:
         seen, end = {name}, target[name]
