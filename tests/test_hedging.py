@@ -48,6 +48,15 @@ def test_hedging_interested_party(text: str, language: str, hedged: bool) -> Non
     ("Der Hafen erhielt 50 Container, vermutlich gefüllt mit Getreide.", "de", [False]),
     # a relative clause right after a count of people says what they are said to do
     ("Der Zeuge sprach von 70 Soldaten, die angeblich bereits abgezogen seien.", "de", [True]),
+    # a cue outside does not reach into a relative or an adverbial clause that holds the count
+    ("Die Schätzung eines Beamten, der 300 Verletzte nannte, gilt als vorsichtig.", "de", [False]),
+    ("He added that the estimate of an official, who cited 300 casualties, is cautious.", "en", [False]),
+    ("Im Norden wurden schätzungsweise 11.000 Menschen obdachlos, nachdem 900 Häuser einstürzten.", "de",
+     [True, False]),
+    ("Reportedly 11,000 people were left homeless, because 900 houses collapsed.", "en", [True, False]),
+    # a report as the cue
+    ("\"There was a report that 40 boats sank,\" the captain said.", "en", [True]),
+    ("Berichten zufolge sanken 40 Boote.", "de", [True]),
 ])
 def test_hedging_hedge_scope(text: str, language: str, hedges: list[bool]) -> None:
     assert [c.hedged for c in claims(text, language)] == hedges

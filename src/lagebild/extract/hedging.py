@@ -18,7 +18,7 @@ from lagebild.extract.attribution import reaches
 from lagebild.extract.attribution_base import lexicon as cue_lexicon
 from lagebild.extract.attribution_base import verb_lemma
 from lagebild.model import Quantity, Sentence, Span
-from lagebild.text.tokens import Phrases
+from lagebild.text.tokens import QUOTES, Phrases
 
 COUNT_UNITS = frozenset({"person", "container", "shell", "missile"})
 
@@ -31,6 +31,7 @@ class HedgeLexicon:
     suffixes: tuple[str, ...]
     phrases: Phrases
     verbs: frozenset[str]
+    complementizers: frozenset[str]  # "dass", "that": a clause that says what the cue is about
     parties: tuple[tuple[tuple[str, ...], str], ...]
 
 
@@ -45,6 +46,7 @@ def lexicon(language: str | None) -> HedgeLexicon:
         suffixes=tuple(w[1:] for w in hedges if w.startswith("-")),
         phrases=Phrases(tuple(w.split()) for w in hedges if " " in w),
         verbs=lang.lower_words(code, "hedge_verbs"),
+        complementizers=lang.lower_words(code, "complementizers"),
         parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
     )
 
@@ -52,7 +54,8 @@ def lexicon(language: str | None) -> HedgeLexicon:
 def _hedge_at(s: Sentence, i: int, lex: HedgeLexicon) -> bool:
     tokens = s.tokens
     tok = tokens[i]
-    if tok.pos == "NE" or (not lex.capitalised_nouns and i > 0 and tok.text[:1].isupper()):
+    opens = i == 0 or tokens[i - 1].text in QUOTES  # '"There was a report ...'
+    if tok.pos == "NE" or (not lex.capitalised_nouns and not opens and tok.text[:1].isupper()):
         return False
     word = tok.text.lower()
     if word in lex.words and not tok.pos.startswith("NN"):  # "may" the modal, not the month
@@ -72,10 +75,29 @@ def _scope_asides(q: Quantity, asides: Sequence[Span]) -> list[Span]:
     return [a for a in asides if a[0] != q.stop + 1]
 
 
+def _own_clauses(s: Sentence, q: Quantity, lex: HedgeLexicon) -> list[Span]:
+    """Clauses that hold the number and say something of their own, so that a cue outside does
+    not reach in: a relative clause ("an official, who cited several hundred casualties") and an
+    adverbial clause ("..., nachdem Tausende Häuser einstürzten"); not a "dass"/"that" clause,
+    which is what the cue outside is about."""
+    own = []
+    for c in s.syntax.clauses:
+        if q.number not in c.tokens or c.kind not in ("relative", "subordinate"):
+            continue
+        opener = s.tokens[c.start]
+        if c.kind == "subordinate" and (opener.pos != "KOUS" or opener.text.lower() in lex.complementizers):
+            continue
+        own.append((c.start, c.end))
+    return own
+
+
 def hedge_cue(s: Sentence, q: Quantity, lex: HedgeLexicon) -> str:
     """The cue word that hedges quantity `q` in its own sentence, or ""."""
     best, best_dist = "", len(s.tokens) + 1
     first, end = s.syntax.conjunct(q.number)
+    own = _own_clauses(s, q, lex)
+    if own:
+        first, end = max(first, min(a for a, _ in own)), min(end, max(b for _, b in own))
     blocked = _scope_asides(q, s.syntax.asides) + list(s.syntax.participials)
     for i in range(first, end):
         if _hedge_at(s, i, lex) and reaches(i, q.number, blocked) and abs(i - q.number) < best_dist:
