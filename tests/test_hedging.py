@@ -60,3 +60,29 @@ def test_hedging_interested_party(text: str, language: str, hedged: bool) -> Non
 ])
 def test_hedging_hedge_scope(text: str, language: str, hedges: list[bool]) -> None:
     assert [c.hedged for c in claims(text, language)] == hedges
+
+
+@pytest.mark.parametrize(("text", "language", "cue", "reason"), [
+    ("Dort sollen 300 Söldner stationiert sein.", "de", "sollen", "reported"),
+    ("Allegedly 300 mercenaries were stationed there.", "en", "Allegedly", "reported"),
+    ("Schätzungsweise 900 Menschen kamen zum Konzert.", "de", "Schätzungsweise", "estimate"),
+    ("An estimated 900 people came to the concert.", "en", "estimated", "estimate"),
+    ("Die Veranstalter gehen davon aus, dass 900 Menschen kommen.", "de", "gehen", "expectation"),
+    ("Police believe that 900 people are trapped.", "en", "believe", "expectation"),
+    ("The organisers expect that 900 people will come.", "en", "expect", "forecast"),
+    ("Die Veranstalter gehen davon aus, dass bis Mai 900 Menschen kommen werden.", "de", "gehen", "forecast"),
+    ("Bis zu 200 Kinder könnten betroffen sein.", "de", "könnten", "uncertain"),
+    ("Up to 200 children could be affected.", "en", "could", "uncertain"),
+])
+def test_hedging_cue_and_reason(text: str, language: str, cue: str, reason: str) -> None:
+    claim = only(text, language)
+    assert (claim.hedged, claim.hedge, claim.hedge_reason) == (True, cue, reason)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # an announcement in the future tense is not doubted by its tense
+    ("Der Minister sagte, das Land werde 1.000 Helfer schicken.", "de"),
+    ("The minister announced that the country would send 1,000 helpers.", "en"),
+])
+def test_hedging_future_alone_is_no_hedge(text: str, language: str) -> None:
+    assert not only(text, language).hedged

@@ -25,7 +25,8 @@ def _document(doc_id: str = "d1", text: str = "Rund 14.000 Soldaten sollen in Ku
                  TimeExpr("zwei Tagen", "P2D", 6, 11, "duration", type="DURATION", anchor="2024-06")]
     doc.claims = [Claim(text="Rund 14.000 Soldaten", value=14000.0, start=0, end=20, approx=True, unit="person",
                         measure="Soldaten", measure_lemma="Soldat", source="Geheimdienst", hedged=True,
-                        hedge="sollen", time="2025-07", sentence=0, id=f"{doc_id}:c0", place="Kursk")]
+                        hedge="sollen", hedge_reason="reported", time="2025-07", sentence=0, id=f"{doc_id}:c0",
+                        place="Kursk")]
     doc.events = [Event(kind="deployment", trigger="sein", start=0, end=5, sentence=0, participants=["Kursk"],
                         place="Kursk", time="2025-07")]
     return doc
@@ -209,6 +210,26 @@ def test_store_migration_adds_the_place_of_a_claim(db_url: str) -> None:
     store.save(_document("d2"))
     loaded = store.load("d2")
     assert loaded is not None and loaded.claims[0].place == "Kursk"
+    store.close()
+
+
+def test_store_migration_adds_the_hedge_reason_of_a_claim(db_url: str) -> None:
+    """A database made before 0012 gets an empty hedge reason for its claims; new claims keep theirs."""
+    from sqlalchemy import delete, text
+
+    from lagebild.store import schema
+
+    store = Store(db_url)
+    store.save(_document())
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE claims DROP COLUMN hedge_reason"))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.name == "0013_claim_hedge_reason"))
+    store.close()
+    store = Store(db_url)
+    assert [r["hedge_reason"] for r in store.claim_rows()] == [""]
+    store.save(_document("d2"))
+    loaded = store.load("d2")
+    assert loaded is not None and loaded.claims[0].hedge_reason == "reported"
     store.close()
 
 

@@ -12,7 +12,7 @@ from lagebild.model import Document
 # claims.csv: the claim with its document, its sentence, and the group it belongs to (if any)
 CLAIM_COLUMNS = ("id", "doc_id", "title", "outlet", "url", "published", "text", "sentence_text", "value", "value_max",
                  "approx", "bound_side", "vague", "unit", "measure", "measure_lemma", "source", "hedged", "hedge",
-                 "time", "group_id", "status", "sentence", "start", "end")
+                 "hedge_reason", "time", "group_id", "status", "sentence", "start", "end")
 ENTITY_COLUMNS = ("canonical", "type", "documents", "mentions", "aliases")
 # groups.csv: one row a claim group; `high_claim`/`low_claim` are the two figures its status compares
 GROUP_COLUMNS = ("id", "status", "unit", "concept", "measure", "members", "documents", "basis", "high_claim",
@@ -45,7 +45,8 @@ def document_record(doc: Document) -> dict[str, Any]:
                    "start": t.start, "end": t.end} for t in doc.times],
         "claims": [{"id": c.id, "text": c.text, "value": c.value, "value_max": c.value_max, "approx": c.approx,
                     "vague": c.vague, "unit": c.unit, "measure": c.measure, "measure_lemma": c.measure_lemma,
-                    "source": c.source, "hedged": c.hedged, "hedge": c.hedge, "time": c.time, "place": c.place,
+                    "source": c.source, "hedged": c.hedged, "hedge": c.hedge,
+                    "hedge_reason": c.hedge_reason, "time": c.time, "place": c.place,
                     "sentence": sentence_text.get(c.sentence, ""), "start": c.start, "end": c.end}
                    for c in doc.claims],
         "events": [{"kind": e.kind, "trigger": e.trigger, "participants": e.participants, "place": e.place,

@@ -265,6 +265,7 @@ class Claim:
     source: str = ""  # who it is attributed to, as written; "" when asserted without attribution
     hedged: bool = False
     hedge: str = ""  # the cue word that makes it hedged ("soll", "Schätzungen")
+    hedge_reason: str = ""  # why: reported, estimate, expectation, forecast, uncertain, interested party
     time: str | None = None  # ISO value of the time the claim refers to, if stated in its sentence
     sentence: int = 0  # index into Document.sentences
     id: str = ""  # stable id, set by the pipeline: "<doc id>:c<n>"

@@ -61,17 +61,18 @@ def _time_before(tokens: Sequence[Token], dates: list[TimeExpr], before: _State,
 
 
 def _hedge(s: Sentence, q: Quantity, source: str, att: Attribution, previous: str, before: _State,
-           party: str, lex: hedging.HedgeLexicon) -> tuple[str, str]:
-    """(hedge cue, the passage's warring party after this claim)."""
+           party: str, lex: hedging.HedgeLexicon) -> tuple[hedging.Hedge, str]:
+    """(the hedge, the passage's warring party after this claim)."""
     hedge = hedging.hedge_cue(s, q, lex)
     if hedge or not source:
         return hedge, party
     if source != att.own and source == previous:
-        hedge = hedging.source_hedge(source, lex) or before.party
+        hedge = hedging.source_hedge(source, lex) or (
+            hedging.Hedge(before.party, hedging.INTERESTED) if before.party else hedging.Hedge())
     if not hedge and hedging.interested_party(source, s, q.number, lex):
-        return source, source
+        return hedging.Hedge(source, hedging.INTERESTED), source
     if not hedge and source == party:
-        hedge = source  # the same warring party, later in the sentence
+        hedge = hedging.Hedge(source, hedging.INTERESTED)  # the same warring party, later in the sentence
     return hedge, party
 
 
@@ -110,7 +111,7 @@ def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], pre
         source = source_for(q, s, att, code)
         named = _names_a_person(s, q, att) or bool(source and doc.text[q.start:q.end] in source)
         if named:  # "Der 71-Jährige sagte", "Minister X (47) geht davon aus": part of the naming phrase
-            source, hedge = "", ""
+            source, hedge = "", hedging.Hedge()
         else:
             hedge, party = _hedge(s, q, source, att, previous.passage if previous else "", before, party, hlex)
         m = measure.measure_of(s.tokens, q, counted, qlex)
@@ -119,7 +120,7 @@ def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], pre
         claims.append(Claim(
             text=doc.text[q.start:q.end], value=q.value, start=q.start, end=q.end, value_max=q.value_max,
             approx=q.approx, vague=q.vague, unit=m.unit, measure=m.measure, measure_lemma=m.lemma,
-            source=source or att.back, hedged=bool(hedge), hedge=hedge,
+            source=source or att.back, hedged=bool(hedge), hedge=hedge.cue, hedge_reason=hedge.reason,
             time=_nearest_time(dates, q.start) or earlier, sentence=s.index, qualifiers=f.qualifiers,
             origin=f.origin, destination=f.destination, bound_side=f.bound_side, place=f.place,
         ))

@@ -1,11 +1,12 @@
 """How firmly a figure is stated: the cue word that hedges it, or "".
 
 A cue (`hedges.txt`: soll, mutmaßlich, könnte, Schätzungen, "Berichten zufolge";
-`hedge_verbs.txt`: geht davon aus, schätzt) hedges the numbers of its coordinated main
+`hedge_verbs.txt`: geht davon aus, schätzt, rechnet mit) hedges the numbers of its coordinated main
 clause (from the sentence structure), unless it stands in an aside or a participial
 phrase that does not hold the number. A source that is itself an estimate or a rumour
 ("Schätzungen") hedges what it covers, and so does a warring party speaking about the
-other side (`interested_parties.tsv`).
+other side (`interested_parties.tsv`). Each hedge carries its reason: the kind of hedge its
+cue makes (`hedge_kinds.tsv`: reported, estimate, expectation, uncertain) or "interested party".
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class HedgeLexicon:
     verbs: frozenset[str]
     complementizers: frozenset[str]  # "dass", "that": a clause that says what the cue is about
     parties: tuple[tuple[tuple[str, ...], str], ...]
+    kinds: tuple[tuple[str, str], ...]  # cue pattern -> kind of hedge (hedge_kinds.tsv)
 
 
 @lru_cache(maxsize=8)
@@ -48,7 +50,41 @@ def lexicon(language: str | None) -> HedgeLexicon:
         verbs=lang.lower_words(code, "hedge_verbs"),
         complementizers=lang.lower_words(code, "complementizers"),
         parties=tuple((tuple(k.lower().split()), v) for k, v in lang.table(code, "interested_parties").items()),
+        kinds=tuple((k.lower(), v) for k, v in lang.table(code, "hedge_kinds").items()),
     )
+
+
+UNCERTAIN = "uncertain"
+INTERESTED = "interested party"
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """Why a figure is not stated as a fact: the cue as written and the kind of hedge it makes
+    (reported, estimate, expectation, forecast, uncertain, interested party)."""
+
+    cue: str = ""
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.cue)
+
+
+def kind_of(words: Sequence[str], lex: HedgeLexicon) -> str:
+    """The kind of hedge the cue `words` (lower case: the word, its lemma, its phrase) makes."""
+    for word in words:
+        for pattern, kind in lex.kinds:
+            if word == pattern or (pattern.startswith("-") and word.endswith(pattern[1:])) \
+                    or (pattern.endswith("*") and word.startswith(pattern[:-1])):
+                return kind
+    return UNCERTAIN
+
+
+def _cue_words(s: Sentence, i: int, lex: HedgeLexicon) -> list[str]:
+    tokens = s.tokens
+    phrase = lex.phrases.at(tokens, i)
+    words = [" ".join(phrase)] if phrase else []
+    return [*words, tokens[i].text.lower(), verb_lemma(s, i, cue_lexicon(lex.language))]
 
 
 def _hedge_at(s: Sentence, i: int, lex: HedgeLexicon) -> bool:
@@ -91,9 +127,9 @@ def _own_clauses(s: Sentence, q: Quantity, lex: HedgeLexicon) -> list[Span]:
     return own
 
 
-def hedge_cue(s: Sentence, q: Quantity, lex: HedgeLexicon) -> str:
-    """The cue word that hedges quantity `q` in its own sentence, or ""."""
-    best, best_dist = "", len(s.tokens) + 1
+def hedge_cue(s: Sentence, q: Quantity, lex: HedgeLexicon) -> Hedge:
+    """The cue that hedges quantity `q` in its own sentence (empty when none does)."""
+    best, best_dist = Hedge(), len(s.tokens) + 1
     first, end = s.syntax.conjunct(q.number)
     own = _own_clauses(s, q, lex)
     if own:
@@ -101,8 +137,21 @@ def hedge_cue(s: Sentence, q: Quantity, lex: HedgeLexicon) -> str:
     blocked = _scope_asides(q, s.syntax.asides) + list(s.syntax.participials)
     for i in range(first, end):
         if _hedge_at(s, i, lex) and reaches(i, q.number, blocked) and abs(i - q.number) < best_dist:
-            best, best_dist = s.tokens[i].text, abs(i - q.number)
-    return best
+            best, best_dist = Hedge(s.tokens[i].text, kind_of(_cue_words(s, i, lex), lex)), abs(i - q.number)
+    return as_forecast(best, s, q)
+
+
+FORECAST = "forecast"
+
+
+def as_forecast(hedge: Hedge, s: Sentence, q: Quantity) -> Hedge:
+    """An expectation about a figure in the future tense is a forecast ("geht davon aus, dass
+    Pjöngjang bis Dezember 10.000 Soldaten schicken wird"). The future alone hedges nothing: an
+    announcement ("X werde 1.000 Helfer schicken") is not doubted by its tense."""
+    clause = s.syntax.clause_of(q.number)
+    if hedge.reason != "expectation" or clause is None or clause.tense not in ("future", "modal_future"):
+        return hedge
+    return Hedge(hedge.cue, FORECAST)
 
 
 def _sides(words: Sequence[str], lex: HedgeLexicon) -> set[str]:
@@ -126,10 +175,11 @@ def interested_party(source: str, s: Sentence, number: int, lex: HedgeLexicon) -
     return bool(other - own)
 
 
-def source_hedge(source: str, lex: HedgeLexicon) -> str:
+def source_hedge(source: str, lex: HedgeLexicon) -> Hedge:
     """A source that is itself an estimate or a rumour ("Schätzungen", "Berichten")."""
     for word in source.split():
         low = word.lower().strip('"')
         if low in lex.words or any(low.endswith(s) for s in lex.suffixes) or low in lex.phrases.by_first:
-            return word
-    return ""
+            phrase = next((" ".join(p) for p in lex.phrases.by_first.get(low, ()) if " ".join(p) in source.lower()), "")
+            return Hedge(word, kind_of([w for w in (phrase, low) if w], lex))
+    return Hedge()

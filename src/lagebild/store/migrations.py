@@ -61,6 +61,12 @@ def _claim_place(conn: Connection) -> None:
     _add_claim_columns(conn, schema.CLAIM_PLACE_COLUMNS)
 
 
+def _claim_hedge_reason(conn: Connection) -> None:
+    """Why a claim is hedged (reported, estimate, expectation, ...), read at extraction
+    (re-analyze with --force to fill it)."""
+    _add_claim_columns(conn, schema.CLAIM_HEDGE_COLUMNS)
+
+
 def _add_claim_columns(conn: Connection, names: tuple[str, ...]) -> None:
     present = {c["name"] for c in inspect(conn).get_columns("claims")}
     for name in names:
@@ -131,6 +137,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0010_claim_place", _claim_place),
     ("0011_groups", _groups),
     ("0012_entity_confidence", _entity_confidence),
+    ("0013_claim_hedge_reason", _claim_hedge_reason),
 )
 _PG_LOCK = int.from_bytes(b"lagebild", "big")  # the advisory lock's key (fits a bigint)
 

@@ -200,7 +200,8 @@ def _claim_order(sort: str, desc: bool, via_entity: bool = False) -> list[Any]:
 
 
 CLAIM_COLUMNS = (C.id, C.doc_id, C.idx, C.text, C.value, C.value_max, C.approx, C.vague, C.unit, C.measure,
-                 C.measure_lemma, C.source, C.hedged, C.hedge, C.time, C.sentence, C.start, C.end, C.bound_side,
+                 C.measure_lemma, C.source, C.hedged, C.hedge, C.hedge_reason, C.time, C.sentence, C.start, C.end,
+                 C.bound_side,
                  D.outlet, D.title, D.published)
 
 

@@ -111,12 +111,16 @@ claims = Table(
     Column("bound_side", String(3), nullable=False, default=""),
     # where the figure counts (added to older databases by 0010_claim_place)
     Column("place", Text, nullable=False, default=""),  # canonical places joined by "+", "*" the whole area
+    # why it is hedged (added to older databases by 0013_claim_hedge_reason)
+    Column("hedge_reason", String(40), nullable=False, default=""),
 )
 
 # the columns 0007_claim_clause adds to a claims table made before them
 CLAIM_CLAUSE_COLUMNS = ("qualifiers", "origin", "destination", "bound_side")
 # the column 0010_claim_place adds
 CLAIM_PLACE_COLUMNS = ("place",)
+# the column 0013_claim_hedge_reason adds
+CLAIM_HEDGE_COLUMNS = ("hedge_reason",)
 
 events = Table(
     "events", metadata,

@@ -342,6 +342,7 @@ def _claim_row(doc_id: str, idx: int, c: Claim) -> dict[str, Any]:
         "id": c.id or f"{doc_id}:c{idx}", "doc_id": doc_id, "idx": idx, "text": c.text, "value": c.value,
         "value_max": c.value_max, "approx": c.approx, "vague": c.vague, "unit": c.unit, "measure": c.measure,
         "measure_lemma": c.measure_lemma, "source": c.source, "hedged": c.hedged, "hedge": c.hedge,
+        "hedge_reason": c.hedge_reason,
         "time": c.time, "sentence": c.sentence, "start": c.start, "end": c.end,
         "qualifiers": " ".join(c.qualifiers), "origin": c.origin, "destination": c.destination,
         "bound_side": c.bound_side, "place": c.place,
@@ -387,7 +388,8 @@ def _load_document(conn: Connection, row: Any) -> Document:
                           type=r["type"], anchor=r["anchor"]) for r in rows(s.times, [s.times.c.idx])]
     doc.claims = [Claim(id=r["id"], text=r["text"], value=r["value"], value_max=r["value_max"], approx=r["approx"],
                         vague=r["vague"], unit=r["unit"], measure=r["measure"], measure_lemma=r["measure_lemma"],
-                        source=r["source"], hedged=r["hedged"], hedge=r["hedge"], time=r["time"],
+                        source=r["source"], hedged=r["hedged"], hedge=r["hedge"],
+                        hedge_reason=r["hedge_reason"] or "", time=r["time"],
                         sentence=r["sentence"], start=r["start"], end=r["end"],
                         qualifiers=tuple((r["qualifiers"] or "").split()), origin=r["origin"] or "",
                         destination=r["destination"] or "", bound_side=r["bound_side"] or "",
