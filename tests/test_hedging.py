@@ -86,3 +86,22 @@ def test_hedging_cue_and_reason(text: str, language: str, cue: str, reason: str)
 ])
 def test_hedging_future_alone_is_no_hedge(text: str, language: str) -> None:
     assert not only(text, language).hedged
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Laut Nordlands Armee wurden 300 Soldaten aus Südland getötet.", "de"),
+    ("According to Northland's army, 300 soldiers from Southland were killed.", "en"),
+])
+def test_hedging_interested_party_from_the_analysts_profile(text: str, language: str) -> None:
+    from lagebild.model import Document
+    from lagebild.pipeline import process
+    from lagebild.profile import parse_profile
+
+    def analysed(profile_text: str) -> bool:
+        doc = Document(id="t", source="t", raw=text, raw_format="txt", raw_text=text, text=text,
+                       language=language, published="2025-06-01", profile=parse_profile(profile_text))
+        (claim,) = process(doc, skip_clean=True).claims
+        return claim.hedged and claim.hedge_reason == "interested party"
+
+    sides = '[parties]\nNorth = ["Nordland", "Northland"]\nSouth = ["Südland", "Southland"]\n'
+    assert analysed(sides) and not analysed("")

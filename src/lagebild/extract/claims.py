@@ -61,7 +61,7 @@ def _time_before(tokens: Sequence[Token], dates: list[TimeExpr], before: _State,
 
 
 def _hedge(s: Sentence, q: Quantity, source: str, att: Attribution, previous: str, before: _State,
-           party: str, lex: hedging.HedgeLexicon) -> tuple[hedging.Hedge, str]:
+           party: str, lex: hedging.HedgeLexicon, analyst: hedging.Sides) -> tuple[hedging.Hedge, str]:
     """(the hedge, the passage's warring party after this claim)."""
     hedge = hedging.hedge_cue(s, q, lex)
     if hedge or not source:
@@ -69,7 +69,7 @@ def _hedge(s: Sentence, q: Quantity, source: str, att: Attribution, previous: st
     if source != att.own and source == previous:
         hedge = hedging.source_hedge(source, lex) or (
             hedging.Hedge(before.party, hedging.INTERESTED) if before.party else hedging.Hedge())
-    if not hedge and hedging.interested_party(source, s, q.number, lex):
+    if not hedge and hedging.interested_party(source, s, q.number, lex, analyst):
         return hedging.Hedge(source, hedging.INTERESTED), source
     if not hedge and source == party:
         hedge = hedging.Hedge(source, hedging.INTERESTED)  # the same warring party, later in the sentence
@@ -113,7 +113,8 @@ def _sentence_claims(doc: Document, s: Sentence, quantities: list[Quantity], pre
         if named:  # "Der 71-Jährige sagte", "Minister X (47) geht davon aus": part of the naming phrase
             source, hedge = "", hedging.Hedge()
         else:
-            hedge, party = _hedge(s, q, source, att, previous.passage if previous else "", before, party, hlex)
+            hedge, party = _hedge(s, q, source, att, previous.passage if previous else "", before, party, hlex,
+                                  hedging.profile_sides(doc.profile))
         m = measure.measure_of(s.tokens, q, counted, qlex)
         counted = measure.after_claim(counted, m, q.value)
         f = frame(s, q, doc.text, code, places)

@@ -19,6 +19,7 @@ from lagebild.extract.attribution import reaches
 from lagebild.extract.attribution_base import lexicon as cue_lexicon
 from lagebild.extract.attribution_base import verb_lemma
 from lagebild.model import Quantity, Sentence, Span
+from lagebild.profile import Profile
 from lagebild.text.tokens import QUOTES, Phrases
 
 COUNT_UNITS = frozenset({"person", "container", "shell", "missile"})
@@ -154,10 +155,22 @@ def as_forecast(hedge: Hedge, s: Sentence, q: Quantity) -> Hedge:
     return Hedge(hedge.cue, FORECAST)
 
 
-def _sides(words: Sequence[str], lex: HedgeLexicon) -> set[str]:
+Sides = tuple[tuple[tuple[str, ...], str], ...]
+
+
+def profile_sides(profile: Profile | None) -> Sides:
+    """The sides an analyst's profile names (`[parties]`: side -> names that speak for it), as
+    phrases whose last word may be inflected ("Northland" matches "Northlands")."""
+    if profile is None:
+        return ()
+    return tuple((tuple(name.lower().split()), side) for side, names in profile.parties.items()
+                 for name in (side, *names) if name.split())
+
+
+def _sides(words: Sequence[str], parties: Sides) -> set[str]:
     found = set()
     for i in range(len(words)):
-        for phrase, side in lex.parties:
+        for phrase, side in parties:
             n = len(phrase)
             if i + n <= len(words) and all(words[i + k] == phrase[k] for k in range(n - 1)) \
                     and words[i + n - 1].startswith(phrase[-1]):
@@ -165,13 +178,15 @@ def _sides(words: Sequence[str], lex: HedgeLexicon) -> set[str]:
     return found
 
 
-def interested_party(source: str, s: Sentence, number: int, lex: HedgeLexicon) -> bool:
-    """A warring party's figure about the other side (source names one side, the clause the other)."""
-    own = _sides(source.lower().replace('"', " ").split(), lex)
+def interested_party(source: str, s: Sentence, number: int, lex: HedgeLexicon, analyst: Sides = ()) -> bool:
+    """A warring party's figure about the other side (source names one side, the clause the other);
+    the sides come from the language's list and from the analyst's profile (`analyst`)."""
+    parties = lex.parties + analyst
+    own = _sides(source.lower().replace('"', " ").split(), parties)
     if len(own) != 1:
         return False
     first, end = s.syntax.segment(number)
-    other = _sides([t.text.lower() for t in s.tokens[first:end]], lex)
+    other = _sides([t.text.lower() for t in s.tokens[first:end]], parties)
     return bool(other - own)
 
 
