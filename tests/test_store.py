@@ -193,8 +193,12 @@ def test_store_migrations_add_time_type_and_anchor(db_url: str, expected: list[t
     store.close()
 
 
-def test_store_migration_adds_the_place_of_a_claim(db_url: str) -> None:
-    """A database made before 0010 gets an empty place for its claims; new claims keep theirs."""
+@pytest.mark.parametrize(("column", "migration", "value"), [
+    ("place", "0010_claim_place", "Kursk"),
+    ("hedge_reason", "0013_claim_hedge_reason", "reported"),
+])
+def test_store_migration_adds_a_claim_column(db_url: str, column: str, migration: str, value: str) -> None:
+    """A database made before the migration gets the column empty for its claims; new claims keep theirs."""
     from sqlalchemy import delete, text
 
     from lagebild.store import schema
@@ -202,34 +206,14 @@ def test_store_migration_adds_the_place_of_a_claim(db_url: str) -> None:
     store = Store(db_url)
     store.save(_document())
     with store.engine.begin() as conn:
-        conn.execute(text("ALTER TABLE claims DROP COLUMN place"))
-        conn.execute(delete(schema.migrations).where(schema.migrations.c.name == "0010_claim_place"))
+        conn.execute(text(f"ALTER TABLE claims DROP COLUMN {column}"))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.name == migration))
     store.close()
     store = Store(db_url)
-    assert [r["place"] for r in store.claim_rows()] == [""]
+    assert [r[column] for r in store.claim_rows()] == [""]
     store.save(_document("d2"))
     loaded = store.load("d2")
-    assert loaded is not None and loaded.claims[0].place == "Kursk"
-    store.close()
-
-
-def test_store_migration_adds_the_hedge_reason_of_a_claim(db_url: str) -> None:
-    """A database made before 0012 gets an empty hedge reason for its claims; new claims keep theirs."""
-    from sqlalchemy import delete, text
-
-    from lagebild.store import schema
-
-    store = Store(db_url)
-    store.save(_document())
-    with store.engine.begin() as conn:
-        conn.execute(text("ALTER TABLE claims DROP COLUMN hedge_reason"))
-        conn.execute(delete(schema.migrations).where(schema.migrations.c.name == "0013_claim_hedge_reason"))
-    store.close()
-    store = Store(db_url)
-    assert [r["hedge_reason"] for r in store.claim_rows()] == [""]
-    store.save(_document("d2"))
-    loaded = store.load("d2")
-    assert loaded is not None and loaded.claims[0].hedge_reason == "reported"
+    assert loaded is not None and getattr(loaded.claims[0], column) == value
     store.close()
 
 
