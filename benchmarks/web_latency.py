@@ -15,7 +15,7 @@ outside an annotation replaced with probability 1/2 by a word of the same length
 offsets stay valid and the texts are not near-duplicates of each other), other digits
 varied and its figures scaled by one factor in [0.7, 1.3]. Every tenth document is a
 syndicated copy (same text, other outlet) of an earlier one, so near-duplicate
-detection has real work. Planner statistics and the search index are then built as
+detection has real work. Planner statistics, the search index and the stored claim groups are then built as
 `lagebild analyze` and `lagebild serve` build them. An existing database at --db is
 reused (delete it or pass --rebuild to regenerate).
 
@@ -234,6 +234,7 @@ def insert_children(conn: sqlite3.Connection) -> dict[str, int]:
 
 def build(path: Path, n_docs: int, seed: int) -> dict[str, Any]:
     """Generate the database at `path` (written to a .part file, renamed when complete)."""
+    from lagebild.reconcile.run import reconcile
     from lagebild.store import Store
     from lagebild.store.search import ensure_search_index
 
@@ -262,12 +263,15 @@ def build(path: Path, n_docs: int, seed: int) -> dict[str, Any]:
     store.optimize()  # as `lagebild analyze` does after writing
     t_stats = time.perf_counter() - t0
     ensure_search_index(store)
+    t_index = time.perf_counter() - t0
+    reconcile(store)  # claim groups and near-duplicates, stored as `lagebild analyze` stores them
     store.close()
     part.rename(path)
     total = time.perf_counter() - t0
     return {"documents": n, **counts, "seconds": {"base analysis": t_base, "documents": t_docs - t_base,
                                                   "child rows": t_rows - t_docs, "statistics": t_stats - t_rows,
-                                                  "search index": total - t_stats, "total": total}}
+                                                  "search index": t_index - t_stats, "reconcile": total - t_index,
+                                                  "total": total}}
 
 
 def describe(path: Path) -> dict[str, int]:

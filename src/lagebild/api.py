@@ -25,6 +25,7 @@ from lagebild.ingest.walk import file_of, within
 from lagebild.ingest.web import WebOptions
 from lagebild.limits import MAX_BYTES, MAX_CHARS, TIME_LIMIT
 from lagebild.model import Document
+from lagebild.present import figure
 from lagebild.profile import Profile, load_profile, parse_profile
 from lagebild.reconcile.run import reconcile as _reconcile
 from lagebild.reconcile.run import stored as stored_groups
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from lagebild.reconcile.groups import ClaimGroup
 
 __all__ = ["DEFAULT_DB", "MAX_BYTES", "MAX_CHARS", "TIME_LIMIT", "AnalyzeReport", "Corpus", "FetchOptions",
-           "LagebildError", "RemoveReport", "Round", "__version__", "analyze", "read_urls_file", "reconcile",
+           "LagebildError", "RemoveReport", "Round", "__version__", "analyze", "figure", "read_urls_file", "reconcile",
            "remove", "seconds", "serve", "watch", "write_report"]
 
 log = logging.getLogger("lagebild")
@@ -474,13 +475,20 @@ def write_report(corpus: Corpus, output: Path, format: str = "html") -> None:
 
 
 def serve(db: str = DEFAULT_DB, *, host: str = "127.0.0.1", port: int = 8765,
-          allowed_hosts: Iterable[str] = (), workers: int = 1) -> None:
-    """Serve the web UI of the analyzed database `db` until Ctrl-C (read-only).
+          allowed_hosts: Iterable[str] = (), workers: int = 1, ui_language: str = "de",
+          announce: Callable[[str], None] | None = None) -> None:
+    """Serve the web UI of the analyzed database `db` until Ctrl-C (read-only), its pages
+    in `ui_language` (de or en). `port` 0 picks a free port; a port in use is a UsageError
+    that says so. `announce` is called with the address once it is known.
 
     Example:
         >>> lagebild.api.serve("sqlite:///demo.db", port=8765)
     """
+    from lagebild.web.app import free_to_listen
     from lagebild.web.app import serve as run_server
 
     Store(db, read_only=True).close()  # a clear error now for a database that cannot be served
-    run_server(db, host=host, port=port, allowed_hosts=list(allowed_hosts), workers=workers)
+    port = free_to_listen(host, port)
+    if announce:
+        announce(f"http://{'[' + host + ']' if ':' in host else host}:{port}/")
+    run_server(db, host=host, port=port, allowed_hosts=list(allowed_hosts), workers=workers, ui_language=ui_language)

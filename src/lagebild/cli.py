@@ -9,6 +9,7 @@ import contextlib
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -19,7 +20,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from lagebild.api import DEFAULT_DB, MAX_BYTES, MAX_CHARS, TIME_LIMIT, LagebildError, __version__
+from lagebild.api import DEFAULT_DB, MAX_BYTES, MAX_CHARS, TIME_LIMIT, LagebildError, __version__, figure
 
 if TYPE_CHECKING:
     from lagebild.api import AnalyzeReport, Corpus, Round
@@ -30,6 +31,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                        "`lagebild entities`, `lagebild timeline`, or write `lagebild report -o report.html`.")
 console = Console()
 err = Console(stderr=True)
+PROGRESS_EVERY = 10.0  # seconds between plain progress lines when stderr is not a terminal
+UI_LANGUAGES = ("de", "en")
+ENTITY_TYPES = ("PER", "ORG", "LOC")
 
 DbOption = Annotated[str, typer.Option("--db", help="Database URL: sqlite:///FILE.db (default) or "
                                                       "postgresql://user@host/db.", envvar="LAGEBILD_DB")]
@@ -39,6 +43,12 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 def _fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _choice(option: str, value: str, allowed: tuple[str, ...] | list[str]) -> None:
+    """Exit 2 naming the allowed values when `value` is not one of them."""
+    if value not in allowed:
+        _fail(f"unknown {option} {value!r}; use one of: {', '.join(allowed)}")
 
 
 def _corpus(db: str) -> Corpus:
@@ -191,11 +201,18 @@ def analyze(
     options = _analyze_options(published, language, outlet, title, delay, per_host, timeout, max_items, max_size)
     progress = Progress(TextColumn("analyzing"), BarColumn(), TextColumn("{task.completed} documents"),
                         TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal, transient=True)
+    plain = not quiet and not err.is_terminal  # a log file or a pipe gets plain lines instead of a bar
+    if plain:
+        err.print("analyzing: reading the inputs and loading the language models …", highlight=False)
+    last_line = [time.monotonic()]
     with progress:
         task = progress.add_task("analyze", total=None)
 
         def on_progress(done: int, total: int | None) -> None:
             progress.update(task, completed=done, total=total)
+            if plain and time.monotonic() - last_line[0] >= PROGRESS_EVERY:
+                last_line[0] = time.monotonic()
+                err.print(f"analyzing: {done} documents done" + (f" of {total}" if total else ""), highlight=False)
 
         try:
             corpus = run_analyze(inputs, db=db, force=force, workers=workers or None, prune=prune,
@@ -407,11 +424,6 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     console.print(table)
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}".replace(",", ".") if float(value).is_integer() else f"{value:g}"
-
 
 @app.command()
 def claims(
@@ -424,15 +436,17 @@ def claims(
 
     Example: lagebild claims --unit person
     """
-    rows = [r for r in _corpus(db).claims()
+    everything = _corpus(db).claims()
+    if unit is not None:
+        _choice("--unit", unit, sorted({r["unit"] for r in everything if r["unit"]}))
+    rows = [r for r in everything
             if (unit is None or r["unit"] == unit) and (hedged is None or bool(r["hedged"]) == hedged)]
     if as_json:
         console.print_json(json.dumps(rows, ensure_ascii=False, default=str))
         return
     _table(f"{len(rows)} claims", ["document", "value", "unit", "measure", "source", "hedge", "quote"],
-           [[r["outlet"] or r["doc_id"],
-             _num(r["value"]) + (f"–{_num(r['value_max'])}" if r["value_max"] else "") + (" ~" if r["approx"] else ""),
-             r["unit"], r["measure"], r["source"], r["hedge"] if r["hedged"] else "", r["text"]] for r in rows])
+           [[r["outlet"] or r["doc_id"], figure(r), r["unit"], r["measure"], r["source"],
+             r["hedge"] if r["hedged"] else "", r["text"]] for r in rows])
 
 
 @app.command()
@@ -445,6 +459,8 @@ def entities(
 
     Example: lagebild entities --type PER
     """
+    if type is not None:
+        _choice("--type", type.upper(), ENTITY_TYPES)
     rows = [r for r in _corpus(db).entities() if type is None or r["type"] == type.upper()]
     if as_json:
         console.print_json(json.dumps(rows, ensure_ascii=False))
@@ -474,7 +490,7 @@ def conflicts(
         return
     for g in groups:
         colour = {"agree": "green", "differ": "yellow", "conflict": "red"}[g.status]
-        rows = [[c["outlet"] or c["doc_id"], _num(c["value"]) + (f"–{_num(c['value_max'])}" if c["value_max"] else ""),
+        rows = [[c["outlet"] or c["doc_id"], figure(c),
                  c["source"], "hedged" if c["hedged"] else "", c["time"] or c["published"] or "", c["text"]]
                 for c in g.claims]
         console.print(f"[bold]{escape(g.title or g.concept)}[/bold] ({g.concept}, {g.unit}) "
@@ -567,11 +583,13 @@ def reconcile(db: DbOption = DEFAULT_DB) -> None:
 def serve(
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind (local only by default).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8765,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on; 0 picks a free "
+                                                                       "one.")] = 8765,
     allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Another host name the server "
                                                          "answers to (localhost names always; repeatable).")] = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, max=16, help="Server processes for many users "
                                                                         "at once (each keeps its own caches).")] = 1,
+    ui_language: Annotated[str, typer.Option("--ui-language", help="Language of the pages: de or en.")] = "de",
 ) -> None:
     """Browse the analyzed corpus in a local web UI (read-only): documents with their
     evidence, claims, conflicts, timeline, entities and full-text search.
@@ -580,9 +598,14 @@ def serve(
     """
     from lagebild.api import serve as run_server
 
-    console.print(f"lagebild web UI on http://{host}:{port}/ (Ctrl+C stops it)")
+    _choice("--ui-language", ui_language, UI_LANGUAGES)
+
+    def announce(url: str) -> None:
+        console.print(f"lagebild web UI on {url} (Ctrl+C stops it)")
+
     try:
-        run_server(db, host=host, port=port, allowed_hosts=allow_host or [], workers=workers)
+        run_server(db, host=host, port=port, allowed_hosts=allow_host or [], workers=workers,
+                   ui_language=ui_language, announce=announce)
     except LagebildError as exc:
         _fail(str(exc))
 

@@ -7,9 +7,11 @@ Static files are read from the package once; no path from a URL reaches the file
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+import socket
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any
@@ -163,6 +165,22 @@ def app_from_environment() -> FastAPI:
                      os.environ.get(_ENV_UI, "de"))
     app.state.lb.warm_up_in_background()
     return app
+
+
+def free_to_listen(host: str, port: int) -> int:
+    """The port to listen on: `port` itself when nothing listens there (a UsageError that
+    says so when something does), or a free port for `port` 0."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise UsageError(f"port {port} on {host} is already in use (another lagebild serve?); choose "
+                                 "another with --port N, or --port 0 for a free one") from exc
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; check --host") from exc
+        return int(probe.getsockname()[1])
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8765, allowed_hosts: Iterable[str] = (),
