@@ -183,23 +183,21 @@ def document_rows(templates: list[Template], n_docs: int, rng: random.Random) ->
 
 
 # children of each synthetic document: the base document's rows under the new id (SQLite SQL)
-CHILDREN = {
-    "sentences": 'SELECT m.id, x.idx, x.start, x."end" FROM base.sentences x JOIN map m ON m.base = x.doc_id',
-    "entities": "SELECT m.id, x.idx, x.canonical, x.type FROM base.entities x JOIN map m ON m.base = x.doc_id",
-    "mentions": 'SELECT m.id, x.entity_idx, x.start, x."end", x.text FROM base.mentions x '
-                "JOIN map m ON m.base = x.doc_id",
-    "times": 'SELECT m.id, x.idx, x.text, x.value, x.start, x."end", x.kind FROM base.times x '
-             "JOIN map m ON m.base = x.doc_id",
-    "claims": "SELECT m.id || ':c' || x.idx, m.id, x.idx, x.text, "
-              "CASE WHEN x.value >= 20 THEN ROUND(x.value * m.factor) ELSE x.value END, "
-              "CASE WHEN x.value_max >= 20 THEN ROUND(x.value_max * m.factor) ELSE x.value_max END, "
-              "x.approx, x.vague, x.unit, x.measure, x.measure_lemma, x.source, x.hedged, x.hedge, x.time, "
-              'x.sentence, x.start, x."end" FROM base.claims x JOIN map m ON m.base = x.doc_id',
-    "events": 'SELECT m.id, x.idx, x.kind, x."trigger", x.participants, x.place, x.time, x.sentence, x.start, '
-              'x."end" FROM base.events x JOIN map m ON m.base = x.doc_id',
-    "claim_entities": "SELECT m.id, x.claim_idx, x.canonical FROM base.claim_entities x "
-                      "JOIN map m ON m.base = x.doc_id",
+CHILDREN = ("sentences", "entities", "mentions", "times", "claims", "events", "claim_entities")
+# Columns that do not copy the base row as it is; every other column (whatever the schema's
+# migrations added) is copied from the base document's row.
+SPECIAL = {
+    ("claims", "id"): "m.id || ':c' || x.idx",
+    ("claims", "value"): "CASE WHEN x.value >= 20 THEN ROUND(x.value * m.factor) ELSE x.value END",
+    ("claims", "value_max"): "CASE WHEN x.value_max >= 20 THEN ROUND(x.value_max * m.factor) ELSE x.value_max END",
 }
+
+
+def _child_select(conn: sqlite3.Connection, table: str) -> tuple[list[str], str]:
+    """The target's columns and the SELECT that copies the base rows under the new document ids."""
+    columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    exprs = ["m.id" if c == "doc_id" else SPECIAL.get((table, c), f'x."{c}"') for c in columns]
+    return columns, f"SELECT {', '.join(exprs)} FROM base.{table} x JOIN map m ON m.base = x.doc_id"
 
 
 def insert_documents(conn: sqlite3.Connection, rows: Iterator[tuple[dict[str, Any], str, float]]) -> int:
@@ -226,8 +224,10 @@ def _flush(conn: sqlite3.Connection, insert: str, batch: list[list[Any]], mappin
 
 def insert_children(conn: sqlite3.Connection) -> dict[str, int]:
     counts = {}
-    for table, select in CHILDREN.items():
-        conn.execute(f"INSERT INTO {table} {select} ORDER BY m.id")
+    for table in CHILDREN:
+        columns, select = _child_select(conn, table)
+        conn.execute(f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)}) {select} "
+                     "ORDER BY m.id")
         counts[table] = conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
     return counts
 

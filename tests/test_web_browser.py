@@ -30,12 +30,12 @@ MAX_SCREENSHOT = 500_000
 
 
 @contextmanager
-def serving(db_url: str) -> Iterator[str]:
+def serving(db_url: str, ui_language: str = "de") -> Iterator[str]:
     """The app under uvicorn on 127.0.0.1, on a port the OS picks, in a background thread."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db_url), log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db_url, ui_language=ui_language), log_level="warning"))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
