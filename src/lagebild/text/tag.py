@@ -6,7 +6,8 @@ it onto STTS with a `tagset` lexicon, so later stages ask one question ("is this
 proper noun?") in one way. HanTa also segments each word into morphemes: a noun made of
 two or more stems gets them as its compound parts ("Bausoldaten": Bau, Soldat). A
 language without a tagger gets untagged tokens (lemma = word). Sentences are cached:
-the same sentence (syndicated copies, repeated captions) is tagged once.
+the same sentence (syndicated copies, repeated captions) is tagged once; and so are
+HanTa's analyses of each word form (see `_tagger`).
 """
 from __future__ import annotations
 
@@ -23,9 +24,23 @@ from lagebild.model import Document
 Morphemes = Sequence[tuple[str, str]]
 
 
+# Word forms whose analyses are kept per process (HanTa's two per-word analyses, the
+# costly part of tagging, depend on the word form alone); LAGEBILD_WORD_CACHE=0 turns it off
+_WORD_CACHE = int(os.environ.get("LAGEBILD_WORD_CACHE", "30000"))
+
+
 @lru_cache(maxsize=4)
 def _tagger(model: str) -> ht.HanoverTagger:
-    return ht.HanoverTagger(model)
+    """HanTa's tagger for `model`, with its per-word analyses memoised by word form: the
+    scored candidate tags of a word (`analyze_forward`, and `_tag_word` with the case and
+    position of the word) and its morphemes under a tag (`_analyze`) are pure functions of
+    their arguments, so each is computed once per form, not once per occurrence (HanTa
+    does not change what they return). The tags and lemmas are exactly HanTa's."""
+    tagger = ht.HanoverTagger(model)
+    if _WORD_CACHE > 0:
+        for method in ("analyze_forward", "_tag_word", "_analyze"):
+            setattr(tagger, method, lru_cache(maxsize=_WORD_CACHE)(getattr(tagger, method)))
+    return tagger
 
 
 @lru_cache(maxsize=4096)
