@@ -8,8 +8,11 @@ The corpus is one JSONL file of the seed articles, each copy with a numbered lin
 own (so every copy is a new document with its own id and content hash); HanTa's sentence
 cache is off, so a copy costs what a new article does.
 Each measurement runs in a fresh Python process; it prints the peak resident memory of
-the process that runs `analyze` (the driver: reading, checking, writing) and of its
-largest worker (the `processes` engine's children; Ray's workers are not counted). The
+the process that runs `analyze` (the driver: reading, checking, writing), as the kernel
+counts it (with the pages of the SQLite file it maps: up to 64 MB of page cache and the
+memory-mapped database, which grow with the database, not with the run) and its own
+data alone (anon MB, sampled every 0.2 s), and of its largest worker (the `processes`
+engine's children; Ray's workers are not counted). The
 `ray` engine needs PostgreSQL (`--pg`, default $LAGEBILD_TEST_PG from scripts/test-services.sh);
 a fresh database is made for every run and dropped after it.
 """
@@ -50,17 +53,42 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+class AnonPeak:
+    """The largest anonymous resident memory (RssAnon: the process's own data, not pages of
+    files it maps, such as SQLite's memory-mapped database) seen while it runs, sampled."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.mb, self.done = 0.0, threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        while not self.done.wait(0.2):
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("RssAnon:"):
+                    self.mb = max(self.mb, int(line.split()[1]) / 1024)
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        return self.mb
+
+
 def one(path: Path, db: str, engine: str, workers: int) -> dict[str, float]:
     """Analyze `path` into `db` in this process; articles/s and peak memory."""
     from lagebild.api import analyze
 
     t0 = time.perf_counter()
+    anon = AnonPeak()
     corpus = analyze([path], db=db, engine=engine, workers=workers)
     wall = time.perf_counter() - t0
     done = len(corpus.report.analyzed)
     corpus.store.close()
     return {"documents": done, "seconds": wall, "articles_per_s": done / wall,
-            "driver_mb": peak_mb(resource.RUSAGE_SELF), "worker_mb": peak_mb(resource.RUSAGE_CHILDREN)}
+            "driver_mb": peak_mb(resource.RUSAGE_SELF), "driver_anon_mb": anon.stop(),
+            "worker_mb": peak_mb(resource.RUSAGE_CHILDREN)}
 
 
 def pg_database(base: str) -> Iterator[str]:
@@ -102,7 +130,7 @@ def main() -> int:
         print(json.dumps(one(a.one, a.db, a.engine, a.workers)))
         return 0
     print(f"{'engine':10s} {'documents':>9s} {'words':>10s} {'seconds':>8s} {'art/s':>6s} "
-          f"{'driver MB':>9s} {'worker MB':>9s}")
+          f"{'driver MB':>9s} {'anon MB':>8s} {'worker MB':>9s}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in a.sizes:
             path = Path(tmp) / f"corpus{n}.jsonl"
@@ -118,7 +146,8 @@ def main() -> int:
                     r = measure(path, f"sqlite:///{tmp}/{engine}{n}.db", engine, a.workers)
                 worker = "-" if engine == "ray" else f"{r['worker_mb']:.0f}"
                 print(f"{engine:10s} {int(r['documents']):9d} {words:10,d} {r['seconds']:8.1f} "
-                      f"{r['articles_per_s']:6.1f} {r['driver_mb']:9.0f} {worker:>9s}", flush=True)
+                      f"{r['articles_per_s']:6.1f} {r['driver_mb']:9.0f} {r['driver_anon_mb']:8.0f} {worker:>9s}",
+                      flush=True)
     return 0
 
 
