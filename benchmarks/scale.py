@@ -111,8 +111,10 @@ def pg_database(base: str) -> Iterator[str]:
 def measure(path: Path, db: str, engine: str, workers: int) -> dict[str, float]:
     """One run in a fresh interpreter (so peak memory is this run's alone)."""
     cmd = [sys.executable, __file__, "--one", str(path), "--db", db, "--engine", engine, "--workers", str(workers)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"{engine} on {path.name} failed:\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
