@@ -24,7 +24,7 @@ from lagebild import lang
 from lagebild.extract import hedging, measure
 from lagebild.extract.attribution import date_times, source_for
 from lagebild.extract.frame import PlaceMention, frame
-from lagebild.extract.quantities import lexicon as quantity_lexicon
+from lagebild.extract.quantity_lexicon import lexicon as quantity_lexicon
 from lagebild.model import Attribution, Claim, Document, Quantity, Sentence, TimeExpr, Token
 from lagebild.text.tokens import Phrases
 

@@ -23,7 +23,7 @@ from lagebild.extract.entity_names import romanise
 from lagebild.lang import gazetteer as gaz
 
 if TYPE_CHECKING:
-    from lagebild.extract.entities import Lexicon
+    from lagebild.extract.entity_words import Lexicon
     from lagebild.model import Token
 
 LOW = 0.5  # below this an entity's type (or that it is a name at all) is a guess
@@ -63,7 +63,7 @@ def is_surname(word: str) -> bool:
 
 def lone_name_type(word: str, after_place_prep: bool, lex: Lexicon) -> tuple[str, str]:
     """(type, evidence) of a one-word name that no lexicon or cue has typed."""
-    from lagebild.extract.entities import known
+    from lagebild.extract.entity_words import known
 
     code = lex.code
     bases = [word] + ([word[:-2], word[:-1]] if word.endswith("es") else [word[:-1]] if word.endswith("s") else [])
@@ -145,7 +145,7 @@ _MAX_MODIFIERS = 3  # capitalised words before a legal form or an organisation h
 def _named_org(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """'Nordstern Versicherung AG' (capitalised words before a legal form) or 'Hollerbeck
     Holding' (a name the tagger does not know before an organisation head): the end, or None."""
-    from lagebild.extract.entities import foreign_word
+    from lagebild.extract.entity_words import foreign_word
 
     if i > 0 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].pos in _NOUN:
         return None  # not the first word of the run

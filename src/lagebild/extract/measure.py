@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lagebild.extract.hedging import COUNT_UNITS
-from lagebild.extract.quantities import QuantityLexicon, unit_of
+from lagebild.extract.quantity_lexicon import QuantityLexicon, unit_of
 from lagebild.model import Quantity, Token
 
 
