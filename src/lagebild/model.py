@@ -23,10 +23,19 @@ Span = tuple[int, int]  # half-open token index range
 class Line:
     """One line of the raw text and the cleaner's verdict on it."""
 
-    number: int  # 1-based line number in Document.raw_text
+    number: int  # 1-based line number in Document.raw_text (HTML: in raw_text with the dropped blocks in place)
     text: str
     keep: bool = True
     reason: str | None = None  # why it was removed: caption, credit, navigation, ...
+
+
+@dataclass
+class PageBlock:
+    """A text block of an HTML page that the extractor left out of `Document.raw_text`."""
+
+    text: str
+    element: str  # what held it: nav, footer, aside, figcaption, "link list", or its own tag (p, h3, ...)
+    before: int  # the 0-based index of the raw_text line it stood before on the page (len: after the last)
 
 
 @dataclass
@@ -303,6 +312,7 @@ class Document:
     language: str | None = None
     published: str | None = None  # ISO date at the precision known: 2025-06-17, 2025-07, 2024
     meta: dict[str, Any] = field(default_factory=dict)
+    dropped: list[PageBlock] = field(default_factory=list)  # HTML: the page's blocks outside raw_text (not stored)
     lines: list[Line] = field(default_factory=list)
     text: str = ""  # the cleaned body; every offset below indexes into it
     sentences: list[Sentence] = field(default_factory=list)
@@ -316,7 +326,8 @@ class Document:
 
     @property
     def removed_lines(self) -> list[int]:
-        """1-based numbers of raw lines the cleaner dropped (text inputs only)."""
+        """1-based numbers of raw lines the cleaner dropped (text inputs only: an HTML page's
+        `lines` are numbered in the page, with the blocks trafilatura dropped, not in a raw text)."""
         if self.raw_format == "html":
             return []
         return [ln.number for ln in self.lines if not ln.keep and ln.text.strip()]

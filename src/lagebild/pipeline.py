@@ -32,7 +32,7 @@ from lagebild.text.syntax import syntax
 from lagebild.text.tag import tag
 
 # what a Document has before any stage runs
-GIVEN = frozenset({"raw_text", "published", "language", "title", "profile"})
+GIVEN = frozenset({"raw_text", "dropped", "published", "language", "title", "profile"})
 
 
 def entitle(doc: Document) -> Document:
@@ -97,7 +97,7 @@ class Pipeline:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("clean", clean, ("raw_text",), ("lines", "text")),
+    Stage("clean", clean, ("raw_text", "dropped"), ("lines", "text")),
     Stage("title", entitle, ("text",), ("title",)),
     Stage("segment", segment, ("text",), ("sentences",)),
     Stage("tag", tag, ("sentences",), ("sentences.pos",)),

@@ -1,5 +1,8 @@
 """An HTML page to a Document: main text and metadata from one trafilatura pass.
 
+The page's other text blocks (navigation, bylines, captions, link lists, footers) go to
+`Document.dropped` (see `page_blocks`), so the `clean` stage can show why each is gone.
+
 The outlet is the site's own name (og:site_name and the like) or, failing that,
 the registrable domain of its address (`www.bbc.co.uk` -> `bbc.co.uk`); the
 language is the page's `<html lang>` when it names one, else detected.
@@ -11,6 +14,7 @@ from urllib.parse import urlsplit
 
 from lagebild.errors import InputError
 from lagebild.ingest.metadata import iso_from
+from lagebild.ingest.page_blocks import dropped_blocks
 from lagebild.model import Document
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})\b", re.IGNORECASE)
@@ -56,6 +60,7 @@ def html_to_document(html: str, doc_id: str, source: str, url: str | None = None
     doc = Document(id=doc_id, source=source, raw=html, raw_format="html", raw_text=text,
                    url=url or getattr(found, "url", None) or None)
     doc.title = getattr(found, "title", None) or None
+    doc.dropped = dropped_blocks(html, text, doc.title)
     doc.outlet = outlet_of(getattr(found, "sitename", None), doc.url or getattr(found, "hostname", None))
     doc.published = iso_from(getattr(found, "date", None))
     doc.language = page_language(html)

@@ -50,6 +50,8 @@ def normalise_document(doc: Document) -> Document:
         value = getattr(doc, name)
         if isinstance(value, str):
             setattr(doc, name, _clean(value, counts))
+    for block in doc.dropped:
+        block.text = _clean(block.text, counts)
     notes = list(doc.meta.get("notes", []))
     doc.meta = _clean({k: v for k, v in doc.meta.items() if k != "notes"}, counts)
     if counts[0]:
@@ -69,6 +71,7 @@ def cut_to(doc: Document, max_chars: int) -> Document:
         return doc
     cut = doc.raw_text.rfind("\n", max_chars // 2, max_chars)
     doc.raw_text = doc.raw_text[:cut if cut > 0 else max_chars]
+    doc.dropped = [b for b in doc.dropped if b.before <= doc.raw_text.count("\n")]  # the page's blocks up to the cut
     doc.meta.setdefault("notes", []).append(
         f"text cut to its first {len(doc.raw_text):,} of {total:,} characters (--max-chars {max_chars:,})")
     return doc

@@ -22,7 +22,7 @@ article text and are kept. The words all come from `lang/<code>/boilerplate_*`.
 from __future__ import annotations
 
 from lagebild import lang
-from lagebild.model import Document, Line
+from lagebild.model import Document, Line, PageBlock
 from lagebild.text.boilerplate.cohesion import mark_unrelated
 from lagebild.text.boilerplate.context import CONTEXT_RULES, Board
 from lagebild.text.boilerplate.features import line_cues
@@ -77,8 +77,42 @@ def classify_lines(lines: list[str], language: str = "de") -> list[Line]:
     return out
 
 
+OUTSIDE = "outside the main text (trafilatura)"
+
+
+def with_dropped(lines: list[Line], dropped: list[PageBlock], code: str) -> list[Line]:
+    """The raw lines with an HTML page's dropped blocks in place, numbered anew in page order.
+
+    Each block gets the reason the scorer gives it when read among the page's other lines
+    and blocks (a credit, a byline, navigation, ...), else `OUTSIDE` and what held it
+    ("outside the main text (trafilatura): nav"). The raw lines keep their own verdicts.
+    """
+    page: list[Line | PageBlock] = []
+    blocks = iter(sorted(dropped, key=lambda b: b.before))
+    block = next(blocks, None)
+    for i, line in enumerate([*lines, None]):
+        while block is not None and block.before <= i:
+            page.append(block)
+            block = next(blocks, None)
+        if line is not None:
+            page.append(line)
+    read = classify_lines([item.text for item in page], code)
+    out = []
+    for n, (item, seen) in enumerate(zip(page, read, strict=True), start=1):
+        if isinstance(item, PageBlock):
+            reason = seen.reason if not seen.keep else f"{OUTSIDE}: {item.element}"
+            out.append(Line(n, item.text, keep=False, reason=reason))
+        else:
+            out.append(Line(n, item.text, item.keep, item.reason))
+    return out
+
+
 def clean(doc: Document) -> Document:
-    """Set `doc.lines` (a verdict per raw line) and `doc.text` (the kept lines joined by newlines)."""
-    doc.lines = classify_lines(doc.raw_text.split("\n"), lang.code(doc.language))
+    """Set `doc.lines` (a verdict per raw line, with an HTML page's dropped blocks in place) and
+    `doc.text` (the kept lines joined by newlines)."""
+    code = lang.code(doc.language)
+    doc.lines = classify_lines(doc.raw_text.split("\n"), code)
     doc.text = "\n".join(ln.text for ln in doc.lines if ln.keep and ln.text)
+    if doc.dropped:
+        doc.lines = with_dropped(doc.lines, doc.dropped, code)
     return doc
