@@ -70,12 +70,18 @@ def test_a_profile_survives_the_trip_to_a_worker_process() -> None:
     assert copy == profile and copy.party_of("Union navy") == "Coast Union"
 
 
-def test_the_profile_is_kept_with_the_corpus_and_used_by_later_runs(tmp_path: Path, sqlite_url: str) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "strike.txt").write_text(ARTICLE, encoding="utf-8")
-    story = tmp_path / "story.toml"
-    story.write_text(PROFILE, encoding="utf-8")
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder with one article, and the profile beside it (tmp_path/story.toml)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "strike.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "story.toml").write_text(PROFILE, encoding="utf-8")
+    return corpus
+
+
+def test_the_profile_is_kept_with_the_corpus_and_used_by_later_runs(folder: Path, sqlite_url: str) -> None:
+    story = folder.parent / "story.toml"
 
     corpus = analyze([folder], db=sqlite_url, workers=1, profile=story)
     assert corpus.profile.canonical("HA") == "Harbour Authority"
@@ -88,12 +94,8 @@ def test_the_profile_is_kept_with_the_corpus_and_used_by_later_runs(tmp_path: Pa
     assert not Corpus.open(sqlite_url).profile
 
 
-def test_the_command_line_takes_a_profile_and_refuses_a_bad_one(tmp_path: Path, sqlite_url: str) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "strike.txt").write_text(ARTICLE, encoding="utf-8")
-    story = tmp_path / "story.toml"
-    story.write_text(PROFILE, encoding="utf-8")
+def test_the_command_line_takes_a_profile_and_refuses_a_bad_one(folder: Path, sqlite_url: str) -> None:
+    story = folder.parent / "story.toml"
     runner = CliRunner()
 
     result = runner.invoke(app, ["analyze", str(folder), "--db", sqlite_url, "-j", "1", "--profile", str(story)])

@@ -53,19 +53,11 @@ class Profile:
 
     def party_of(self, name: str) -> str | None:
         """The side whose names include `name` (case-insensitive), or None."""
-        key = name.casefold()
-        for side, names in self.parties.items():
-            if key == side.casefold() or any(key == n.casefold() for n in names):
-                return side
-        return None
+        return _owner(self.parties, name)
 
     def canonical(self, name: str) -> str | None:
         """The name an alias stands for (case-insensitive), or None."""
-        key = name.casefold()
-        for canonical, spellings in self.aliases.items():
-            if key == canonical.casefold() or any(key == s.casefold() for s in spellings):
-                return canonical
-        return None
+        return _owner(self.aliases, name)
 
     def kin_nouns(self, noun: str) -> frozenset[str]:
         """The nouns (case-folded) the profile says count the same population as `noun`,
@@ -76,6 +68,15 @@ class Profile:
             if key in group:
                 return frozenset(group)
         return frozenset({key})
+
+
+def _owner(table: Names, name: str) -> str | None:
+    """The key of `table` that is `name` or lists it (case-insensitive), or None."""
+    key = name.casefold()
+    for owner, names in table.items():
+        if key == owner.casefold() or any(key == n.casefold() for n in names):
+            return owner
+    return None
 
 
 def parse_profile(text: str, origin: str = "the profile") -> Profile:
