@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.extract.entities import extract_entities, lexicon
+from lagebild.extract.entities import extract_entities
 from lagebild.extract.entity_types import LOW, confidence, lone_name_type
+from lagebild.extract.entity_words import lexicon
 from lagebild.model import Document, Entity
 from lagebild.pipeline import prepare
 
